@@ -1,0 +1,37 @@
+package org.actlab.activation;
+
+import org.hipparchus.analysis.differentiation.Derivative;
+
+/**
+ * IELU, the integral of ELU from 0: {@code f(x) = x²/2} for {@code x > 0},
+ * {@code α(eˣ − 1 − x)} for {@code x ≤ 0}, so {@code f′ = ELU}.
+ */
+public final class Ielu extends ScalarActivation {
+    public Ielu(ParameterValues values) {
+        super("ielu", values);
+    }
+
+    @Override
+    public String formula() {
+        return "x²/2 if x > 0, α·(exp(x) − 1 − x) if x ≤ 0";
+    }
+
+    @Override
+    protected <T extends Derivative<T>> T formula(T x, T[] q) {
+        return x.getValue() > 0 ? x.square().multiply(0.5) : x.expm1().subtract(x).multiply(q[0]);
+    }
+
+    @Override
+    protected double valueFinite(double x) {
+        return x > 0 ? 0.5 * x * x : p[0] * (Math.expm1(x) - x);
+    }
+
+    @Override
+    protected double limitAtInfinity(int order, boolean positive) {
+        if (positive) {
+            return PolynomialLimits.limit(new double[] {0, 0, 0.5}, order, true);
+        }
+        // α(eˣ − 1 − x) behaves like −α − α·x
+        return PolynomialLimits.limit(new double[] {-p[0], -p[0]}, order, false);
+    }
+}

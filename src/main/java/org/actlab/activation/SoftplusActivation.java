@@ -1,0 +1,42 @@
+package org.actlab.activation;
+
+import org.actlab.ActlabException;
+import org.hipparchus.analysis.differentiation.Derivative;
+
+/**
+ * Softplus as {@code torch.nn.Softplus(beta, threshold)}: {@code f(x) = log(1 + e^(βx))/β} for
+ * {@code βx ≤ threshold}, and {@code x} above it (PyTorch's defaults β = 1, threshold = 20; give
+ * {@code threshold=1e308} for the exact function).
+ */
+public final class SoftplusActivation extends ScalarActivation {
+    public SoftplusActivation(ParameterValues values) {
+        super("softplus", values);
+        if (!(values.get("beta") > 0)) {
+            throw new ActlabException("softplus: beta must be > 0, got " + values.get("beta"));
+        }
+    }
+
+    @Override
+    public String formula() {
+        return "log(1 + exp(β·x))/β if β·x ≤ threshold, else x";
+    }
+
+    @Override
+    protected <T extends Derivative<T>> T formula(T x, T[] q) {
+        if (x.getValue() * p[0] > p[1]) {
+            return x;
+        }
+        return x.multiply(q[0]).exp().log1p().divide(q[0]);
+    }
+
+    @Override
+    protected double valueFinite(double x) {
+        double bx = p[0] * x;
+        return bx > p[1] ? x : Math.log1p(Math.exp(bx)) / p[0];
+    }
+
+    @Override
+    protected double limitAtInfinity(int order, boolean positive) {
+        return PolynomialLimits.limit(positive ? new double[] {0, 1} : new double[] {0}, order, positive);
+    }
+}

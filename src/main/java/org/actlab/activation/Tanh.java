@@ -1,0 +1,30 @@
+package org.actlab.activation;
+
+import org.hipparchus.analysis.differentiation.Derivative;
+
+/** The hyperbolic tangent. */
+public final class Tanh extends ScalarActivation {
+    public Tanh(ParameterValues values) {
+        super("tanh", values);
+    }
+
+    @Override
+    public String formula() {
+        return "tanh(x)";
+    }
+
+    @Override
+    protected <T extends Derivative<T>> T formula(T x, T[] q) {
+        return x.tanh();
+    }
+
+    @Override
+    protected double valueFinite(double x) {
+        return Math.tanh(x);
+    }
+
+    @Override
+    protected double limitAtInfinity(int order, boolean positive) {
+        return order == 0 ? (positive ? 1.0 : -1.0) : 0.0;
+    }
+}

@@ -1,0 +1,70 @@
+package org.actlab.activation;
+
+import org.actlab.ActlabException;
+import org.hipparchus.analysis.differentiation.Derivative;
+
+/**
+ * xIELU, the exact function of the paper (Huang 2024), the integral of an affine ELU gradient:
+ * <pre>
+ *   f(x) = α_p·x² + β·x                  for x > 0
+ *   f(x) = α_n·(eˣ − 1 − x) + β·x        for x ≤ 0
+ * </pre>
+ * with {@code α_p > 0} and {@code α_n > β}. Raw parameters: {@code α_p = softplus(alpha_p_raw)},
+ * {@code α_n = β + softplus(alpha_n_raw)}. See {@link XieluReference} for the reference code's
+ * clamped variant.
+ */
+public class Xielu extends ScalarActivation {
+    static final int ALPHA_P = 0;
+    static final int ALPHA_N = 1;
+    static final int BETA = 2;
+
+    public Xielu(ParameterValues values) {
+        this("xielu", values);
+    }
+
+    protected Xielu(String name, ParameterValues values) {
+        super(name, values);
+        checkXieluConstraints(name, values.get("alpha_p"), values.get("alpha_n"), values.get("beta"));
+    }
+
+    static void checkXieluConstraints(String name, double alphaP, double alphaN, double beta) {
+        if (!(alphaP > 0)) {
+            throw new ActlabException(name + ": alpha_p must be > 0, got " + alphaP
+                    + " (or give alpha_p_raw, with alpha_p = softplus(alpha_p_raw))");
+        }
+        if (!(alphaN > beta)) {
+            throw new ActlabException(name + ": alpha_n must be > beta, got alpha_n = " + alphaN + ", beta = " + beta
+                    + " (or give alpha_n_raw, with alpha_n = beta + softplus(alpha_n_raw))");
+        }
+    }
+
+    @Override
+    public String formula() {
+        return "α_p·x² + β·x if x > 0, α_n·(exp(x) − 1 − x) + β·x if x ≤ 0";
+    }
+
+    @Override
+    protected <T extends Derivative<T>> T formula(T x, T[] q) {
+        if (x.getValue() > 0) {
+            return q[ALPHA_P].multiply(x).add(q[BETA]).multiply(x);
+        }
+        return x.expm1().subtract(x).multiply(q[ALPHA_N]).add(q[BETA].multiply(x));
+    }
+
+    @Override
+    protected double valueFinite(double x) {
+        if (x > 0) {
+            return (p[ALPHA_P] * x + p[BETA]) * x;
+        }
+        return p[ALPHA_N] * (Math.expm1(x) - x) + p[BETA] * x;
+    }
+
+    @Override
+    protected double limitAtInfinity(int order, boolean positive) {
+        if (positive) {
+            return PolynomialLimits.limit(new double[] {0, p[BETA], p[ALPHA_P]}, order, true);
+        }
+        // f(x) ~ (β − α_n)·x − α_n as x → −∞
+        return PolynomialLimits.limit(new double[] {-p[ALPHA_N], p[BETA] - p[ALPHA_N]}, order, false);
+    }
+}

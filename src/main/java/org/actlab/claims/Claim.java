@@ -1,0 +1,20 @@
+package org.actlab.claims;
+
+/**
+ * One checkable statement of a paper: what it says, how actlab checks it, and the check itself.
+ * A claim holds no mathematics of its own beyond the statement's formulas; it calls the packages
+ * that compute, and measures.
+ */
+public interface Claim {
+    /** A stable id such as {@code xielu.properties}. */
+    String id();
+
+    /** The statement, in words (with the paper's formulas). */
+    String statement();
+
+    /** How it is checked here, including the tolerances and why they are right. */
+    String method();
+
+    /** Runs the check. */
+    Outcome check();
+}

@@ -1,0 +1,307 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.actlab.ActlabException;
+import org.actlab.activation.Activation;
+import org.actlab.activation.Catalogue;
+import org.actlab.activation.ParameterValues;
+import org.actlab.activation.ScalarActivation;
+import org.actlab.activation.VectorActivation;
+import org.actlab.io.AtomicFiles;
+import org.actlab.io.Json;
+import org.actlab.io.Numbers;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code actlab eval}: evaluate one activation at points. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate one catalogue activation (and its derivatives) at points.",
+            "",
+            "Scalar activations take --x or --grid and print CSV x,y (plus dy, d2y with --derivative).",
+            "Vector activations (polynorm, polynorm-l2, swiglu) take one --vector per row and print",
+            "the output vector per row (plus the Jacobian J_i_j = dy_i/dx_j with --derivative 1).",
+            "Numbers are printed as the shortest decimal that reads back bit-exactly.", ""},
+        footer = {"", "Coefficients: polyrelu and polynorm take --param coeffs=a0,a1,...,ar in ASCENDING order.",
+            "The PolyCom reference code stores them reversed: weight = [a_r, ..., a_1], bias = a0.",
+            "Raw parameters: xielu takes alpha_p_raw / alpha_n_raw instead of alpha_p / alpha_n, with",
+            "alpha_p = softplus(alpha_p_raw), alpha_n = beta + softplus(alpha_n_raw) (PyTorch softplus,",
+            "threshold 20). 'actlab list' shows every activation's parameters.",
+            "", "Examples:", "  actlab eval xielu --grid -3:3:7 --derivative 1",
+            "  actlab eval polyrelu --param coeffs=0,1,0.5,0.25 --x=-1,0.5,2",
+            "  actlab eval polynorm --vector 1,2,3 --vector=-1,0,4 --derivative 1 --format json"})
+public final class EvalCommand implements Callable<Integer> {
+    /** The largest number of points one eval prints. */
+    static final int MAX_POINTS = 10_000_000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "catalogue name (see 'actlab list')")
+    private String name;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+            description = "a parameter value; lists comma-separated (repeatable)")
+    private List<String> params = new ArrayList<>();
+
+    @Option(names = "--x", paramLabel = "V1,V2,...", description = "points, comma-separated (inf, -inf, nan allowed)")
+    private String xs;
+
+    @Option(names = "--grid", paramLabel = "A:B:N", description = "N equally spaced points from A to B inclusive")
+    private String grid;
+
+    @Option(names = "--vector", paramLabel = "V1,V2,...", description = "one input row of a vector activation (repeatable)")
+    private List<String> vectors = new ArrayList<>();
+
+    @Option(names = "--derivative", paramLabel = "0|1|2", defaultValue = "0",
+            description = "highest derivative to print: 1 adds dy, 2 adds dy and d2y (vector: 1 adds the Jacobian)")
+    private int derivative;
+
+    @Option(names = "--param-gradient",
+            description = "also print the gradient with respect to the trainable parameters "
+                    + "(with respect to the raw ones when raw values were given)")
+    private boolean parameterGradient;
+
+    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv", description = "output format (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE (atomically) instead of stdout")
+    private Path output;
+
+    /** Output formats. */
+    enum Format { csv, json }
+
+    @Override
+    public Integer call() {
+        if (derivative < 0 || derivative > 2) {
+            throw new ActlabException("--derivative must be 0, 1 or 2, got " + derivative);
+        }
+        Map<String, double[]> given = parseParams(params);
+        Activation activation = Catalogue.create(name, given);
+        boolean raw = given.keySet().stream().anyMatch(k -> k.endsWith("_raw"));
+        String text;
+        if (activation instanceof ScalarActivation scalar) {
+            if (!vectors.isEmpty()) {
+                throw new ActlabException(name + " is a scalar activation: give --x or --grid, not --vector");
+            }
+            text = scalar(scalar, points(), raw);
+        } else {
+            VectorActivation vector = (VectorActivation) activation;
+            if (xs != null || grid != null) {
+                throw new ActlabException(name + " acts on feature vectors: give one --vector V1,V2,... per row, not --x/--grid");
+            }
+            if (vectors.isEmpty()) {
+                throw new ActlabException(name + " acts on feature vectors: give at least one --vector V1,V2,...");
+            }
+            if (derivative > 1) {
+                throw new ActlabException(name + ": vector activations print the value (--derivative 0) or the Jacobian (1), not 2");
+            }
+            text = vector(vector, rows());
+        }
+        if (output != null) {
+            AtomicFiles.writeString(output, text);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Parses repeated {@code KEY=VALUE} options (values are comma-separated lists). */
+    static Map<String, double[]> parseParams(List<String> params) {
+        Map<String, double[]> given = new LinkedHashMap<>();
+        for (String kv : params) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new ActlabException("--param '" + kv + "' is not KEY=VALUE (e.g. --param alpha_p=0.8 or --param coeffs=0,1,0.5)");
+            }
+            String key = kv.substring(0, eq).trim();
+            if (given.containsKey(key)) {
+                throw new ActlabException("--param " + key + " given twice");
+            }
+            given.put(key, Numbers.parseList(kv.substring(eq + 1), "--param " + key));
+        }
+        return given;
+    }
+
+    private double[] points() {
+        if ((xs == null) == (grid == null)) {
+            throw new ActlabException("give exactly one of --x V1,V2,... or --grid A:B:N");
+        }
+        double[] points = xs != null ? Numbers.parseList(xs, "--x") : Numbers.parseGrid(grid, "--grid");
+        if (points.length > MAX_POINTS) {
+            throw new ActlabException("at most " + MAX_POINTS + " points per eval, got " + points.length);
+        }
+        return points;
+    }
+
+    private List<double[]> rows() {
+        List<double[]> rows = new ArrayList<>();
+        for (String v : vectors) {
+            double[] row = Numbers.parseList(v, "--vector");
+            if (!rows.isEmpty() && row.length != rows.get(0).length) {
+                throw new ActlabException("--vector rows must all have the same length (row 1 has " + rows.get(0).length
+                        + ", row " + (rows.size() + 1) + " has " + row.length + ")");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<String> gradientNames(ParameterValues values, boolean raw) {
+        return raw ? values.rawTrainableNames() : values.trainableNames();
+    }
+
+    private String scalar(ScalarActivation f, double[] xsValues, boolean raw) {
+        int n = xsValues.length;
+        double[][] columns = new double[3][n];
+        List<String> gradNames = parameterGradient ? gradientNames(f.parameters(), raw) : List.of();
+        double[][] grads = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double x = xsValues[i];
+            if (derivative == 0) {
+                columns[0][i] = f.value(x);
+            } else {
+                double[] d = f.derivatives(x);
+                for (int k = 0; k <= derivative; k++) {
+                    columns[k][i] = d[k];
+                }
+            }
+            if (parameterGradient) {
+                grads[i] = raw ? f.rawParameterGradient(x) : f.parameterGradient(x);
+            }
+        }
+        String[] names = {"y", "dy", "d2y"};
+        if (format == Format.json) {
+            try (Json j = new Json()) {
+                header(j, f, raw);
+                j.field("derivative", derivative).field("x", xsValues);
+                for (int k = 0; k <= derivative; k++) {
+                    j.field(names[k], columns[k]);
+                }
+                if (parameterGradient) {
+                    j.name(raw ? "raw_parameter_gradient" : "parameter_gradient").beginObject();
+                    for (int g = 0; g < gradNames.size(); g++) {
+                        double[] col = new double[n];
+                        for (int i = 0; i < n; i++) {
+                            col[i] = grads[i][g];
+                        }
+                        j.field(gradNames.get(g), col);
+                    }
+                    j.endObject();
+                }
+                j.endObject();
+                return j.text();
+            }
+        }
+        StringBuilder sb = new StringBuilder("x");
+        for (int k = 0; k <= derivative; k++) {
+            sb.append(',').append(names[k]);
+        }
+        for (String g : gradNames) {
+            sb.append(",dy_d").append(g);
+        }
+        sb.append('\n');
+        for (int i = 0; i < n; i++) {
+            sb.append(Numbers.format(xsValues[i]));
+            for (int k = 0; k <= derivative; k++) {
+                sb.append(',').append(Numbers.format(columns[k][i]));
+            }
+            if (parameterGradient) {
+                for (double g : grads[i]) {
+                    sb.append(',').append(Numbers.format(g));
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String vector(VectorActivation f, List<double[]> rows) {
+        int n = rows.get(0).length;
+        int m = f.outputDimension(n);
+        List<String> gradNames = parameterGradient ? f.parameters().trainableNames() : List.of();
+        if (format == Format.json) {
+            try (Json j = new Json()) {
+                header(j, f, false);
+                j.field("derivative", derivative).name("rows").beginArray();
+                for (double[] row : rows) {
+                    j.beginObject().field("input", row).field("output", f.value(row));
+                    if (derivative == 1) {
+                        j.name("jacobian").value(f.jacobian(row));
+                    }
+                    if (parameterGradient) {
+                        j.name("parameter_jacobian").value(f.parameterJacobian(row));
+                        j.name("parameter_names").beginArray();
+                        gradNames.forEach(j::value);
+                        j.endArray();
+                    }
+                    j.endObject();
+                }
+                j.endArray().endObject();
+                return j.text();
+            }
+        }
+        StringBuilder sb = new StringBuilder("row");
+        for (int i = 0; i < m; i++) {
+            sb.append(",y").append(i);
+        }
+        if (derivative == 1) {
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < n; k++) {
+                    sb.append(",J_").append(i).append('_').append(k);
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (String g : gradNames) {
+                sb.append(",dy").append(i).append("_d").append(g);
+            }
+        }
+        sb.append('\n');
+        for (int r = 0; r < rows.size(); r++) {
+            double[] row = rows.get(r);
+            sb.append(r).append(',').append(Numbers.join(f.value(row), ","));
+            if (derivative == 1) {
+                for (double[] jrow : f.jacobian(row)) {
+                    sb.append(',').append(Numbers.join(jrow, ","));
+                }
+            }
+            if (parameterGradient) {
+                for (double[] prow : f.parameterJacobian(row)) {
+                    sb.append(',').append(Numbers.join(prow, ","));
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void header(Json j, Activation f, boolean raw) {
+        j.beginObject().field("activation", f.name()).field("formula", f.formula()).name("parameters").beginObject();
+        for (Map.Entry<String, double[]> e : f.parameters().asMap().entrySet()) {
+            if (e.getKey().equals("coeffs")) {
+                j.field(e.getKey(), e.getValue());
+            } else {
+                j.field(e.getKey(), e.getValue()[0]);
+            }
+        }
+        j.endObject();
+        if (raw || !f.parameters().rawValues().isEmpty()) {
+            j.name("raw_parameters").beginObject();
+            f.parameters().rawValues().forEach(j::field);
+            j.endObject();
+        }
+    }
+}
