@@ -52,38 +52,38 @@ public final class Catalogue {
         List<Parameter> xieluRefParams = new ArrayList<>(xieluParams);
         xieluRefParams.add(Parameter.fixed("eps", -1e-6, "≤ 0", "clamp of the negative branch: expm1(min(x, eps))"));
 
-        scalar("relu", "rectified linear unit", "max(x, 0)", List.of(), Relu::new);
-        scalar("relu-power", "ReLU^k (ReLU² for k = 2), the square of ReLU used in Primer", "max(x, 0)^k",
+        scalar("relu", "rectified linear unit", Relu.FORMULA, List.of(), Relu::new);
+        scalar("relu-power", "ReLU^k (ReLU² for k = 2), the square of ReLU used in Primer", ReluPower.FORMULA,
                 List.of(Parameter.integer("k", 2, "integer ≥ 1", "the power")), ReluPower::new);
-        add("leaky-relu", false, "leaky ReLU with a fixed slope (torch.nn.LeakyReLU)", "x if x > 0, negative_slope·x if x ≤ 0",
+        add("leaky-relu", false, "leaky ReLU with a fixed slope (torch.nn.LeakyReLU)", LeakyRelu.formula("negative_slope"),
                 List.of(Parameter.fixed("negative_slope", 0.01, "", "slope for x ≤ 0")),
                 (n, v) -> new LeakyRelu(n, "negative_slope", v));
-        add("prelu", false, "parametric ReLU with a trainable slope (torch.nn.PReLU)", "x if x > 0, a·x if x ≤ 0",
+        add("prelu", false, "parametric ReLU with a trainable slope (torch.nn.PReLU)", LeakyRelu.formula("a"),
                 List.of(Parameter.trainable("a", 0.25, "", null, "slope for x ≤ 0")),
                 (n, v) -> new LeakyRelu(n, "a", v));
-        scalar("elu", "exponential linear unit", "x if x > 0, α·(exp(x) − 1) if x ≤ 0",
+        scalar("elu", "exponential linear unit", Elu.FORMULA,
                 List.of(Parameter.fixed("alpha", 1.0, "", "saturation value −α for x → −∞")), Elu::new);
-        scalar("ielu", "integral of ELU (f' = ELU)", "x²/2 if x > 0, α·(exp(x) − 1 − x) if x ≤ 0",
+        scalar("ielu", "integral of ELU (f' = ELU)", Ielu.FORMULA,
                 List.of(Parameter.fixed("alpha", 1.0, "", "the ELU's α")), Ielu::new);
-        scalar("gelu", "Gaussian error linear unit, exact erf form", "x·Φ(x)", List.of(), Gelu::new);
+        scalar("gelu", "Gaussian error linear unit, exact erf form", Gelu.FORMULA, List.of(), Gelu::new);
         scalar("gelu-tanh", "GELU, tanh approximation (approximate='tanh')",
-                "x/2·(1 + tanh(√(2/π)·(x + 0.044715·x³)))", List.of(), GeluTanh::new);
-        scalar("silu", "sigmoid linear unit (Swish-1)", "x·σ(x)", List.of(), Silu::new);
-        scalar("xsilu", "SiLU with expanded gating range (−α, 1+α), Huang 2024", "x·((1 + 2α)·σ(x) − α)",
+                GeluTanh.FORMULA, List.of(), GeluTanh::new);
+        scalar("silu", "sigmoid linear unit (Swish-1)", Silu.FORMULA, List.of(), Silu::new);
+        scalar("xsilu", "SiLU with expanded gating range (−α, 1+α), Huang 2024", XSilu.FORMULA,
                 List.of(Parameter.trainable("alpha", 0.5, "≥ 0", null,
                         "gate range extension (actlab default 0.5; the paper trains it)")), XSilu::new);
-        scalar("softplus", "softplus as torch.nn.Softplus(beta, threshold)", "log(1 + exp(β·x))/β, x above the threshold",
+        scalar("softplus", "softplus as torch.nn.Softplus(beta, threshold)", SoftplusActivation.FORMULA,
                 List.of(Parameter.fixed("beta", 1.0, "> 0", "sharpness β"),
                         Parameter.fixed("threshold", 20.0, "", "β·x above which f(x) = x (PyTorch semantics)")),
                 SoftplusActivation::new);
-        scalar("sigmoid", "logistic sigmoid", "1/(1 + exp(−x))", List.of(), Sigmoid::new);
-        scalar("tanh", "hyperbolic tangent", "tanh(x)", List.of(), Tanh::new);
+        scalar("sigmoid", "logistic sigmoid", Sigmoid.FORMULA, List.of(), Sigmoid::new);
+        scalar("tanh", "hyperbolic tangent", Tanh.FORMULA, List.of(), Tanh::new);
         scalar("xielu", "xIELU, exact paper function (integral of an affine ELU gradient), Huang 2024",
-                "α_p·x² + β·x if x > 0, α_n·(exp(x) − 1 − x) + β·x if x ≤ 0", xieluParams, Xielu::new);
+                Xielu.FORMULA, xieluParams, Xielu::new);
         scalar("xielu-ref", "xIELU with the reference implementation's semantics (expm1(min(x, eps)) clamp)",
-                "α_p·x·x + β·x if x > 0, (expm1(min(x, eps)) − x)·α_n + β·x if x ≤ 0", xieluRefParams,
+                XieluReference.FORMULA, xieluRefParams,
                 XieluReference::new);
-        scalar("xiprelu", "xIPReLU, integral of a PReLU-shaped gradient", "α_p·x² + β·x if x > 0, α_n·x² + β·x if x ≤ 0",
+        scalar("xiprelu", "xIPReLU, integral of a PReLU-shaped gradient", Xiprelu.FORMULA,
                 List.of(Parameter.trainable("alpha_p", 0.8, "> 0", Parameter.Raw.softplus("alpha_p_raw"),
                                 "positive curvature; alpha_p = softplus(alpha_p_raw)"),
                         Parameter.trainable("alpha_n", 0.8, "> 0", Parameter.Raw.softplus("alpha_n_raw"),
@@ -91,7 +91,7 @@ public final class Catalogue {
                         Parameter.trainable("beta", 0.5, "", null, "slope at 0")),
                 Xiprelu::new);
         scalar("xiep", "xIEP, integral of a PolyReLU-shaped gradient (xIELU negative branch)",
-                "α_p3·x³ + α_p2·x² + β·x if x > 0, α_n·(exp(x) − 1 − x) + β·x if x ≤ 0",
+                Xiep.FORMULA,
                 List.of(Parameter.trainable("alpha_p3", 0.8, "> 0", Parameter.Raw.softplus("alpha_p3_raw"),
                                 "cubic coefficient (actlab default); alpha_p3 = softplus(alpha_p3_raw)"),
                         Parameter.trainable("alpha_p2", 0.8, "> 0", Parameter.Raw.softplus("alpha_p2_raw"),
@@ -101,21 +101,21 @@ public final class Catalogue {
                         Parameter.trainable("beta", 0.5, "", null, "slope at 0")),
                 Xiep::new);
         scalar("polyrelu", "PolyReLU of order r (PolyCom type I, ρ = ReLU), reference init r = 3",
-                "Σ_{i=0}^{r} a_i·max(x, 0)^i",
+                PolyRelu.FORMULA,
                 List.of(Parameter.coefficients("coeffs", POLYCOM_REFERENCE_COEFFS, "at least 2 (order ≥ 1)", COEFFS_HELP)),
                 PolyRelu::new);
         add("polynorm", true, "PolyNorm, reference RMS form (PolyCom type II, ρ = RMS norm over features)",
-                "a_0 + Σ_{i=1}^{r} a_i·x^i/sqrt(mean((x^i)²) + eps)",
+                PolyNorm.RMS_FORMULA,
                 List.of(Parameter.coefficients("coeffs", POLYCOM_REFERENCE_COEFFS, "at least 2 (order ≥ 1)",
                                 COEFFS_HELP + " (a0 is the plain bias)"),
                         Parameter.fixed("eps", 1e-6, "≥ 0", "added inside the square root")),
                 (n, v) -> new PolyNorm(true, v));
         add("polynorm-l2", true, "PolyNorm, the paper's L2 form Σ a_i x^i/‖x^i‖₂ (a_0 term is a_0/√d)",
-                "Σ_{i=0}^{r} a_i·x^i/‖x^i‖₂",
+                PolyNorm.L2_FORMULA,
                 List.of(Parameter.coefficients("coeffs", POLYCOM_REFERENCE_COEFFS, "at least 2 (order ≥ 1)", COEFFS_HELP)),
                 (n, v) -> new PolyNorm(false, v));
         add("swiglu", true, "SwiGLU gate on a projected input [u, v] of length 2n: SiLU(u) ⊙ v",
-                "SiLU(u) ⊙ v", List.of(), (n, v) -> new SwiGlu(v));
+                SwiGlu.FORMULA, List.of(), (n, v) -> new SwiGlu(v));
     }
 
     private Catalogue() {

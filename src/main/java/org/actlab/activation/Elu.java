@@ -4,13 +4,16 @@ import org.hipparchus.analysis.differentiation.Derivative;
 
 /** ELU: {@code f(x) = x} for {@code x > 0}, {@code α(eˣ − 1)} for {@code x ≤ 0} (computed with expm1). */
 public final class Elu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "x if x > 0, α·(exp(x) − 1) if x ≤ 0";
+
     public Elu(ParameterValues values) {
         super("elu", values);
     }
 
     @Override
     public String formula() {
-        return "x if x > 0, α·(exp(x) − 1) if x ≤ 0";
+        return FORMULA;
     }
 
     @Override

@@ -10,6 +10,9 @@ import org.hipparchus.special.Erf;
  * Derivatives of Φ come from {@code Φ^(k+1)(x) = (−1)^k He_k(x)·φ(x)} (Hermite polynomials).
  */
 public final class Gelu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "x·Φ(x),  Φ(x) = (1 + erf(x/√2))/2";
+
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
@@ -19,7 +22,7 @@ public final class Gelu extends ScalarActivation {
 
     @Override
     public String formula() {
-        return "x·Φ(x),  Φ(x) = (1 + erf(x/√2))/2";
+        return FORMULA;
     }
 
     /** Φ(x) and its derivatives up to {@code order}: {@code [Φ, φ, φ′, …]}. */

@@ -10,6 +10,9 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * once tanh saturates (|z| ≳ 18), while the sigmoid form keeps full relative accuracy there.
  */
 public final class GeluTanh extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "x/2·(1 + tanh(√(2/π)·(x + 0.044715·x³)))";
+
     private static final double K = Math.sqrt(2 / Math.PI);
     private static final double C = 0.044715;
 
@@ -19,7 +22,7 @@ public final class GeluTanh extends ScalarActivation {
 
     @Override
     public String formula() {
-        return "x/2·(1 + tanh(√(2/π)·(x + 0.044715·x³)))";
+        return FORMULA;
     }
 
     @Override

@@ -7,13 +7,16 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * {@code α(eˣ − 1 − x)} for {@code x ≤ 0}, so {@code f′ = ELU}.
  */
 public final class Ielu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "x²/2 if x > 0, α·(exp(x) − 1 − x) if x ≤ 0";
+
     public Ielu(ParameterValues values) {
         super("ielu", values);
     }
 
     @Override
     public String formula() {
-        return "x²/2 if x > 0, α·(exp(x) − 1 − x) if x ≤ 0";
+        return FORMULA;
     }
 
     @Override

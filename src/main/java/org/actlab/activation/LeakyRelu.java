@@ -15,9 +15,14 @@ public final class LeakyRelu extends ScalarActivation {
         this.slopeName = slopeName;
     }
 
+    /** The formula with the slope parameter named {@code slopeName}. */
+    public static String formula(String slopeName) {
+        return "x if x > 0, " + slopeName + "·x if x ≤ 0";
+    }
+
     @Override
     public String formula() {
-        return "x if x > 0, " + slopeName + "·x if x ≤ 0";
+        return formula(slopeName);
     }
 
     @Override

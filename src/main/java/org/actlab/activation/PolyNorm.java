@@ -19,6 +19,10 @@ import org.hipparchus.CalculusFieldElement;
  * {@code eps = 0} divided by {@code √d}. A term whose power vector is zero is taken as zero.
  */
 public final class PolyNorm extends VectorActivation {
+    /** The reference RMS form, with symbolic parameters. */
+    public static final String RMS_FORMULA = "a_0 + Σ_{i=1}^{r} a_i·x^i/sqrt(mean((x^i)²) + eps)";
+    /** The paper's L2 form, with symbolic parameters. */
+    public static final String L2_FORMULA = "Σ_{i=0}^{r} a_i·x^i/‖x^i‖₂";
     private final boolean rms;
     private final int order;
 

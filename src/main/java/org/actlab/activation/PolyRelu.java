@@ -11,6 +11,8 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * {@code a_1}, left derivative 0; at 0 itself the derivative is 0 (PyTorch's {@code relu′(0) = 0}).
  */
 public final class PolyRelu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "Σ_{i=0}^{r} a_i·max(x, 0)^i";
     private final int order;
 
     public PolyRelu(ParameterValues values) {

@@ -4,13 +4,16 @@ import org.hipparchus.analysis.differentiation.Derivative;
 
 /** ReLU: {@code f(x) = max(x, 0)}; {@code f′(0) = 0} (PyTorch's convention). */
 public final class Relu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "max(x, 0)";
+
     public Relu(ParameterValues values) {
         super("relu", values);
     }
 
     @Override
     public String formula() {
-        return "max(x, 0)";
+        return FORMULA;
     }
 
     @Override

@@ -5,6 +5,8 @@ import org.hipparchus.analysis.differentiation.Derivative;
 
 /** ReLU^k: {@code f(x) = max(x, 0)^k} for an integer {@code k ≥ 1} (ReLU² for k = 2). */
 public final class ReluPower extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "max(x, 0)^k";
     private final int k;
 
     public ReluPower(ParameterValues values) {

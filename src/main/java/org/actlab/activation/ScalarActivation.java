@@ -23,26 +23,9 @@ import org.hipparchus.util.MathArrays;
  * (as the piece conditions are written, e.g. {@code x ≤ 0}); for ReLU-like kinks this is PyTorch's
  * convention ({@code relu′(0) = 0}).
  */
-public abstract class ScalarActivation implements Activation, UnivariateDifferentiableFunction {
-    private final String name;
-    private final ParameterValues parameters;
-    /** All slot values (effective), for the formulas. */
-    protected final double[] p;
-
+public abstract class ScalarActivation extends AbstractActivation implements UnivariateDifferentiableFunction {
     protected ScalarActivation(String name, ParameterValues parameters) {
-        this.name = name;
-        this.parameters = parameters;
-        this.p = parameters.values();
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final ParameterValues parameters() {
-        return parameters;
+        super(name, parameters);
     }
 
     /**
@@ -110,7 +93,7 @@ public abstract class ScalarActivation implements Activation, UnivariateDifferen
      * {@link ParameterValues#trainableNames()} (effective parameterisation: ∂f/∂α_p, …).
      */
     public final double[] parameterGradient(double x) {
-        int[] slots = parameters.trainableSlots();
+        int[] slots = parameters().trainableSlots();
         int n = slots.length;
         if (n == 0) {
             return new double[0];
@@ -131,12 +114,12 @@ public abstract class ScalarActivation implements Activation, UnivariateDifferen
      * {@code θ = offset + softplus(r)} applied to {@link #parameterGradient}.
      */
     public final double[] rawParameterGradient(double x) {
-        return parameters.toRawGradient(parameterGradient(x));
+        return parameters().toRawGradient(parameterGradient(x));
     }
 
     @Override
     public String toString() {
-        return name + parameters.asMap().keySet();
+        return name() + parameters().asMap().keySet();
     }
 
     // ---- small helpers shared by the formulas -------------------------------------------------

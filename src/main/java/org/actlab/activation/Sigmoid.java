@@ -4,13 +4,16 @@ import org.hipparchus.analysis.differentiation.Derivative;
 
 /** The logistic sigmoid {@code σ(x) = 1/(1 + e^(−x))}. */
 public final class Sigmoid extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "1/(1 + exp(−x))";
+
     public Sigmoid(ParameterValues values) {
         super("sigmoid", values);
     }
 
     @Override
     public String formula() {
-        return "1/(1 + exp(−x))";
+        return FORMULA;
     }
 
     @Override

@@ -4,13 +4,16 @@ import org.hipparchus.analysis.differentiation.Derivative;
 
 /** SiLU (Swish): {@code f(x) = x·σ(x)}, {@code σ(x) = 1/(1 + e^(−x))}. */
 public final class Silu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "x·σ(x)";
+
     public Silu(ParameterValues values) {
         super("silu", values);
     }
 
     @Override
     public String formula() {
-        return "x·σ(x)";
+        return FORMULA;
     }
 
     @Override

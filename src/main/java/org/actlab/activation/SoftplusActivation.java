@@ -9,6 +9,9 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * {@code threshold=1e308} for the exact function).
  */
 public final class SoftplusActivation extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "log(1 + exp(β·x))/β if β·x ≤ threshold, else x";
+
     public SoftplusActivation(ParameterValues values) {
         super("softplus", values);
         if (!(values.get("beta") > 0)) {
@@ -18,7 +21,7 @@ public final class SoftplusActivation extends ScalarActivation {
 
     @Override
     public String formula() {
-        return "log(1 + exp(β·x))/β if β·x ≤ threshold, else x";
+        return FORMULA;
     }
 
     @Override

@@ -9,13 +9,16 @@ import org.hipparchus.CalculusFieldElement;
  * i.e. {@code y_j = u_j·σ(u_j)·v_j}. The two projections are the surrounding layer's business.
  */
 public final class SwiGlu extends VectorActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "SiLU(u) ⊙ v  for input [u, v] (u = xW, v = xV)";
+
     public SwiGlu(ParameterValues values) {
         super("swiglu", values);
     }
 
     @Override
     public String formula() {
-        return "SiLU(u) ⊙ v  for input [u, v] (u = xW, v = xV)";
+        return FORMULA;
     }
 
     @Override

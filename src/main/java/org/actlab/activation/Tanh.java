@@ -4,13 +4,16 @@ import org.hipparchus.analysis.differentiation.Derivative;
 
 /** The hyperbolic tangent. */
 public final class Tanh extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "tanh(x)";
+
     public Tanh(ParameterValues values) {
         super("tanh", values);
     }
 
     @Override
     public String formula() {
-        return "tanh(x)";
+        return FORMULA;
     }
 
     @Override

@@ -11,26 +11,9 @@ import org.hipparchus.util.MathArrays;
  * from it by automatic differentiation ({@link Gradient}), and a double fast path is held to it by
  * tests.
  */
-public abstract class VectorActivation implements Activation {
-    private final String name;
-    private final ParameterValues parameters;
-    /** All slot values (effective). */
-    protected final double[] p;
-
+public abstract class VectorActivation extends AbstractActivation {
     protected VectorActivation(String name, ParameterValues parameters) {
-        this.name = name;
-        this.parameters = parameters;
-        this.p = parameters.values();
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final ParameterValues parameters() {
-        return parameters;
+        super(name, parameters);
     }
 
     /**
@@ -78,7 +61,7 @@ public abstract class VectorActivation implements Activation {
      */
     public final double[][] parameterJacobian(double[] x) {
         int m = outputDimension(x.length);
-        int[] slots = parameters.trainableSlots();
+        int[] slots = parameters().trainableSlots();
         int n = slots.length;
         Gradient[] gx = new Gradient[x.length];
         for (int j = 0; j < x.length; j++) {

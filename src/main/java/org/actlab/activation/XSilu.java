@@ -8,6 +8,9 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * ranges over {@code (−α, 1 + α)}.
  */
 public final class XSilu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "x·((1 + 2α)·σ(x) − α)";
+
     public XSilu(ParameterValues values) {
         super("xsilu", values);
         if (values.get("alpha") < 0) {
@@ -17,7 +20,7 @@ public final class XSilu extends ScalarActivation {
 
     @Override
     public String formula() {
-        return "x·((1 + 2α)·σ(x) − α)";
+        return FORMULA;
     }
 
     @Override

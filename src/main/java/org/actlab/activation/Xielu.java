@@ -14,6 +14,9 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * clamped variant.
  */
 public class Xielu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "α_p·x² + β·x if x > 0, α_n·(exp(x) − 1 − x) + β·x if x ≤ 0";
+
     static final int ALPHA_P = 0;
     static final int ALPHA_N = 1;
     static final int BETA = 2;
@@ -32,6 +35,11 @@ public class Xielu extends ScalarActivation {
             throw new ActlabException(name + ": alpha_p must be > 0, got " + alphaP
                     + " (or give alpha_p_raw, with alpha_p = softplus(alpha_p_raw))");
         }
+        checkAlphaNAboveBeta(name, alphaN, beta);
+    }
+
+    /** The constraint of the ELU-integral branch, {@code α_n > β} (negative gradient flow). */
+    static void checkAlphaNAboveBeta(String name, double alphaN, double beta) {
         if (!(alphaN > beta)) {
             throw new ActlabException(name + ": alpha_n must be > beta, got alpha_n = " + alphaN + ", beta = " + beta
                     + " (or give alpha_n_raw, with alpha_n = beta + softplus(alpha_n_raw))");
@@ -40,7 +48,17 @@ public class Xielu extends ScalarActivation {
 
     @Override
     public String formula() {
-        return "α_p·x² + β·x if x > 0, α_n·(exp(x) − 1 − x) + β·x if x ≤ 0";
+        return FORMULA;
+    }
+
+    /** The ELU-integral branch {@code α_n·(eˣ − 1 − x) + β·x} (shared with xIEP). */
+    static <T extends Derivative<T>> T negativeBranch(T x, T alphaN, T beta) {
+        return x.expm1().subtract(x).multiply(alphaN).add(beta.multiply(x));
+    }
+
+    /** The ELU-integral branch {@code α_n·(eˣ − 1 − x) + β·x} for doubles. */
+    static double negativeBranch(double x, double alphaN, double beta) {
+        return alphaN * (Math.expm1(x) - x) + beta * x;
     }
 
     @Override
@@ -48,7 +66,7 @@ public class Xielu extends ScalarActivation {
         if (x.getValue() > 0) {
             return q[ALPHA_P].multiply(x).add(q[BETA]).multiply(x);
         }
-        return x.expm1().subtract(x).multiply(q[ALPHA_N]).add(q[BETA].multiply(x));
+        return negativeBranch(x, q[ALPHA_N], q[BETA]);
     }
 
     @Override
@@ -56,7 +74,7 @@ public class Xielu extends ScalarActivation {
         if (x > 0) {
             return (p[ALPHA_P] * x + p[BETA]) * x;
         }
-        return p[ALPHA_N] * (Math.expm1(x) - x) + p[BETA] * x;
+        return negativeBranch(x, p[ALPHA_N], p[BETA]);
     }
 
     @Override

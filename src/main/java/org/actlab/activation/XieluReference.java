@@ -14,6 +14,9 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * {@code minimum} evenly, which is modelled as {@code min = eps + (x − eps)/2} there.
  */
 public final class XieluReference extends Xielu {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "α_p·x·x + β·x if x > 0, (expm1(min(x, eps)) − x)·α_n + β·x if x ≤ 0";
+
     private static final int EPS = 3;
 
     public XieluReference(ParameterValues values) {
@@ -25,7 +28,7 @@ public final class XieluReference extends Xielu {
 
     @Override
     public String formula() {
-        return "α_p·x·x + β·x if x > 0, (expm1(min(x, eps)) − x)·α_n + β·x if x ≤ 0";
+        return FORMULA;
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * with {@code α_p3, α_p2 = softplus(raw) > 0} and {@code α_n = β + softplus(alpha_n_raw) > β}.
  */
 public final class Xiep extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "α_p3·x³ + α_p2·x² + β·x if x > 0, α_n·(exp(x) − 1 − x) + β·x if x ≤ 0";
+
     public Xiep(ParameterValues values) {
         super("xiep", values);
         for (String k : new String[] {"alpha_p3", "alpha_p2"}) {
@@ -20,15 +23,12 @@ public final class Xiep extends ScalarActivation {
                         + " (or give " + k + "_raw, with " + k + " = softplus(" + k + "_raw))");
             }
         }
-        if (!(values.get("alpha_n") > values.get("beta"))) {
-            throw new ActlabException("xiep: alpha_n must be > beta, got alpha_n = " + values.get("alpha_n")
-                    + ", beta = " + values.get("beta") + " (or give alpha_n_raw, with alpha_n = beta + softplus(alpha_n_raw))");
-        }
+        Xielu.checkAlphaNAboveBeta("xiep", values.get("alpha_n"), values.get("beta"));
     }
 
     @Override
     public String formula() {
-        return "α_p3·x³ + α_p2·x² + β·x if x > 0, α_n·(exp(x) − 1 − x) + β·x if x ≤ 0";
+        return FORMULA;
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class Xiep extends ScalarActivation {
         if (x.getValue() > 0) {
             return q[0].multiply(x).add(q[1]).multiply(x).add(q[3]).multiply(x);
         }
-        return x.expm1().subtract(x).multiply(q[2]).add(q[3].multiply(x));
+        return Xielu.negativeBranch(x, q[2], q[3]);
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class Xiep extends ScalarActivation {
         if (x > 0) {
             return ((p[0] * x + p[1]) * x + p[3]) * x;
         }
-        return p[2] * (Math.expm1(x) - x) + p[3] * x;
+        return Xielu.negativeBranch(x, p[2], p[3]);
     }
 
     @Override

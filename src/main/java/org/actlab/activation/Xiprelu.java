@@ -9,6 +9,9 @@ import org.hipparchus.analysis.differentiation.Derivative;
  * {@code α_p = softplus(alpha_p_raw) > 0}, {@code α_n = softplus(alpha_n_raw) > 0}.
  */
 public final class Xiprelu extends ScalarActivation {
+    /** The formula, with symbolic parameters. */
+    public static final String FORMULA = "α_p·x² + β·x if x > 0, α_n·x² + β·x if x ≤ 0";
+
     public Xiprelu(ParameterValues values) {
         super("xiprelu", values);
         for (String k : new String[] {"alpha_p", "alpha_n"}) {
@@ -21,7 +24,7 @@ public final class Xiprelu extends ScalarActivation {
 
     @Override
     public String formula() {
-        return "α_p·x² + β·x if x > 0, α_n·x² + β·x if x ≤ 0";
+        return FORMULA;
     }
 
     @Override
