@@ -1,0 +1,482 @@
+package org.actlab.approx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.actlab.ActlabException;
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+import org.hipparchus.analysis.polynomials.PolynomialFunction;
+import org.hipparchus.analysis.solvers.LaguerreSolver;
+import org.hipparchus.complex.Complex;
+import org.hipparchus.fraction.BigFraction;
+
+/**
+ * Exact sup-error certification of a one-input ReLU network against a piecewise-polynomial target.
+ *
+ * <p><b>Breakpoints, proved complete.</b> A ReLU network of one input is continuous and piecewise
+ * linear. Layer by layer: on an interval where every earlier layer is linear, a unit's
+ * pre-activation is linear, so its ReLU has a kink inside iff the pre-activation, evaluated
+ * <em>exactly</em> at the two ends, changes sign strictly. Every such kink is inserted (as the
+ * double nearest the root; when the root is not a double, the kink is caught in an interval one
+ * ulp wide, a <em>micro-interval</em>), until no unit of that layer changes sign between neighbours.
+ * After the last layer the network is linear between consecutive points.
+ *
+ * <p><b>Exact values.</b> Every weight, bias and point is a double, hence a dyadic rational; the
+ * network is evaluated over the rationals ({@link CheckedArithmetic} proves a double computation
+ * exact, otherwise {@link BigFraction} takes over).
+ *
+ * <p><b>Maxima per piece.</b> On a piece, {@code e = T − ℓ} with ℓ the network's line. Its maximum
+ * is at an end or where {@code T′ = slope}: for pieces of degree ≤ 2 that point is rational and e
+ * is evaluated exactly there; for higher degree the root is located in double and a rigorous
+ * Taylor remainder (from bounds on T″ and T‴) is added. Micro-intervals add (Lipschitz of net and
+ * target) × width.
+ */
+public final class Certifier {
+    /** Default number of samples for the sampled error. */
+    public static final int DEFAULT_SAMPLES = 100_003;
+    /** The largest number of linear pieces certified, to bound time and memory (about 0.5 GB at the limit). */
+    public static final int MAX_POINTS = 1 << 22;
+    private static final double U = Math.ulp(1.0) / 2;
+
+    private Certifier() {
+    }
+
+    /**
+     * Certifies {@code net} against {@code target} on {@code [a, b]} with {@link #defaultSamples}
+     * samples.
+     */
+    public static Certificate certify(Network net, Target target, double a, double b) {
+        return certify(net, target, a, b, defaultSamples(net));
+    }
+
+    /**
+     * {@value #DEFAULT_SAMPLES} samples, fewer for very large networks so that float64 sampling
+     * costs at most about 2·10⁸ multiply-adds (at least 1000 samples).
+     */
+    public static int defaultSamples(Network net) {
+        long params = Math.max(1, net.parameterCount(Network.Count.ALL));
+        return (int) Math.max(1000, Math.min(DEFAULT_SAMPLES, 200_000_000L / params));
+    }
+
+    /** Certifies {@code net} against {@code target} on {@code [a, b]}. */
+    public static Certificate certify(Network net, Target target, double a, double b, int samples) {
+        a += 0.0; // −0.0 and 0.0 are one point
+        b += 0.0;
+        if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
+            throw new ActlabException("the interval must have finite ends with a < b, got [" + a + ", " + b + "]");
+        }
+        ExactEvaluator ev = new ExactEvaluator(net);
+        if (isShallow(net)) {
+            Set<Double> micro = new HashSet<>();
+            return measure(net, ev, target, a, b, ShallowSweep.grid(net, target, a, b, micro), micro, samples,
+                    "breakpoints and values exact by a sweep over the sorted kinks of the hidden units");
+        }
+        double[] start = target.hasBreakpointAtZero() && a < 0 && 0 < b ? new double[] {a, 0.0, b} : new double[] {a, b};
+        Grid grid = new Grid(start, new ExactEvaluator.Values[start.length]);
+        for (int k = 0; k < start.length; k++) {
+            grid.values[k] = ev.preActivations(start[k], 0);
+        }
+        Set<Double> micro = new HashSet<>();
+        for (int l = 0; l < net.depth(); l++) {
+            if (l > 0) {
+                for (int k = 0; k < grid.xs.length; k++) {
+                    grid.values[k] = ev.step(grid.xs[k], grid.values[k], l);
+                }
+            }
+            if (net.layers().get(l).activation() instanceof LayerActivation.Relu) {
+                grid = refine(ev, l, grid, micro);
+            }
+        }
+        return measure(net, ev, target, a, b, grid, micro, samples,
+                "breakpoints proved complete by exact sign analysis layer by layer; network values exact "
+                + "(dyadic arithmetic checked in double, rational fallback at " + ev.rationalFallbacks + " points)");
+    }
+
+    /** Points in increasing order with the exact pre-activations of the current layer at each. */
+    record Grid(double[] xs, ExactEvaluator.Values[] values) {
+    }
+
+    /** One hidden ReLU layer and an identity output: certified by the O(N log N) sweep. */
+    private static boolean isShallow(Network net) {
+        return net.depth() == 2 && net.layers().get(0).activation() instanceof LayerActivation.Relu
+                && net.layers().get(1).activation() instanceof LayerActivation.Identity;
+    }
+
+    /**
+     * Inserts every kink of layer {@code l}'s units: between neighbours whose exact pre-activations
+     * change sign strictly, the linear pre-activation has a root; it is inserted (as the nearest
+     * double) and the two halves are checked again, until no unit changes sign between neighbours
+     * or the two neighbours are adjacent doubles (a micro-interval).
+     */
+    private static Grid refine(ExactEvaluator ev, int l, Grid grid, Set<Double> micro) {
+        List<Double> xs = new ArrayList<>(grid.xs.length * 2);
+        List<ExactEvaluator.Values> vals = new ArrayList<>(grid.xs.length * 2);
+        xs.add(grid.xs[0]);
+        vals.add(grid.values[0]);
+        for (int k = 1; k < grid.xs.length; k++) {
+            refineInterval(ev, l, grid.xs[k - 1], grid.values[k - 1], grid.xs[k], grid.values[k], xs, vals, micro);
+            xs.add(grid.xs[k]);
+            vals.add(grid.values[k]);
+            if (xs.size() > MAX_POINTS) {
+                throw new ActlabException("the network has more than " + MAX_POINTS
+                        + " linear pieces on the interval; certification stops there");
+            }
+        }
+        double[] outX = new double[xs.size()];
+        for (int k = 0; k < outX.length; k++) {
+            outX[k] = xs.get(k);
+        }
+        return new Grid(outX, vals.toArray(new ExactEvaluator.Values[0]));
+    }
+
+    /** Appends, in order, the kinks strictly inside (x0, x1) with their exact values. */
+    private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
+                                       ExactEvaluator.Values v1, List<Double> xs, List<ExactEvaluator.Values> vals,
+                                       Set<Double> micro) {
+        if (!micro.isEmpty() && micro.contains(x0)) {
+            return;
+        }
+        for (int i = 0; i < v0.size(); i++) {
+            if (v0.signum(i) * v1.signum(i) < 0) {
+                if (Math.nextUp(x0) == x1) {
+                    micro.add(x0);
+                    return;
+                }
+                double z0 = v0.approx(i);
+                double z1 = v1.approx(i);
+                double r = x0 + (x1 - x0) * (z0 / (z0 - z1));
+                if (!(r > x0)) {
+                    r = Math.nextUp(x0);
+                } else if (!(r < x1)) {
+                    r = Math.nextDown(x1);
+                }
+                ExactEvaluator.Values vr = ev.preActivations(r, l);
+                refineInterval(ev, l, x0, v0, r, vr, xs, vals, micro);
+                xs.add(r);
+                vals.add(vr);
+                refineInterval(ev, l, r, vr, x1, v1, xs, vals, micro);
+                return;
+            }
+        }
+    }
+
+    private static Certificate measure(Network net, ExactEvaluator ev, Target target, double a, double b,
+                                       Grid grid, Set<Double> micro, int samples, String breakpoints) {
+        double[] xs = grid.xs;
+        boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
+        BigFraction[] yExact = new BigFraction[xs.length];
+        double[] y = new double[xs.length];
+        boolean[] yIsDouble = new boolean[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            ExactEvaluator.Values v = grid.values[k];
+            boolean negative = reluOut && v.signum(0) < 0;
+            if (v.isDouble()) {
+                y[k] = negative ? 0.0 : v.doubles()[0];
+                yIsDouble[k] = true;
+            } else {
+                yExact[k] = negative ? BigFraction.ZERO : v.rationals()[0];
+                y[k] = yExact[k].doubleValue();
+            }
+        }
+        double best = -1;
+        double argmax = a;
+        boolean bestExact = true;
+        long microCount = 0;
+        double netLipschitz = maxSlope(net);
+        Bound previousEnd = null;
+        for (int k = 0; k + 1 < xs.length; k++) {
+            double x0 = xs[k];
+            double x1 = xs[k + 1];
+            double[] piece = target.pieceAt(0.5 * (x0 + x1));
+            // the end shared with the previous piece is reused when both pieces use the same polynomial
+            Bound e0 = previousEnd != null && target.pieceAt(x0) == piece ? previousEnd
+                    : endpointError(piece, x0, y[k], yIsDouble[k] ? null : yExact[k]);
+            Bound e1 = endpointError(piece, x1, y[k + 1], yIsDouble[k + 1] ? null : yExact[k + 1]);
+            previousEnd = e1;
+            Bound pieceMax = e0.value >= e1.value ? e0 : e1;
+            if (!micro.isEmpty() && micro.contains(x0)) {
+                microCount++;
+                double lip = lipschitz(piece, x0, x1) + netLipschitz;
+                pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 4 * U), x0, false);
+            } else {
+                Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
+                        ? null : new BigFraction[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])});
+                if (interior != null && interior.value > pieceMax.value) {
+                    pieceMax = interior;
+                }
+            }
+            // every bound is an upper bound of its piece's maximum, so the sup is exact when the
+            // largest bound is an exact value
+            if (pieceMax.value > best || (pieceMax.value == best && !pieceMax.exact)) {
+                best = pieceMax.value;
+                argmax = pieceMax.at;
+                bestExact = pieceMax.exact;
+            }
+        }
+        double[] sampled = sampledErrors(net, ev, target, a, b, samples, xs, y, yExact, micro);
+        String method = breakpoints + "; "
+                + (target.degree() <= 2 ? "maxima per piece exact (degree ≤ 2)"
+                        : "maxima per piece at double-located critical points, exact there, plus a rigorous Taylor remainder")
+                + (microCount > 0 ? "; " + microCount + " one-ulp pieces bounded by Lipschitz constants" : "");
+        return new Certificate(target, a, b, best, argmax, sampled[0], sampled[1], samples, xs.length - 1, microCount,
+                ev.rationalFallbacks, bestExact, method);
+    }
+
+    private static BigFraction exactOf(BigFraction exact, double approx) {
+        return exact != null ? exact : Rationals.of(approx);
+    }
+
+    /** A bound on |e| at or near a point; {@code exact} when it is the exact value. */
+    private record Bound(double value, double at, boolean exact) {
+    }
+
+    /** |T(x) − y| at a breakpoint, exactly (rounded up to a double). */
+    private static Bound endpointError(double[] piece, double x, double y, BigFraction yExact) {
+        if (yExact == null) {
+            CheckedArithmetic c = new CheckedArithmetic();
+            double t = 0;
+            for (int i = piece.length - 1; i >= 0; i--) {
+                t = c.add(c.mul(t, x), piece[i]);
+            }
+            double e = c.sub(t, y);
+            if (c.exact) {
+                return new Bound(Math.abs(e), x, true);
+            }
+        }
+        BigFraction t = hornerExact(piece, Rationals.of(x));
+        return new Bound(upperDouble(t.subtract(yExact != null ? yExact : Rationals.of(y)).abs()), x, true);
+    }
+
+    private static BigFraction hornerExact(double[] c, BigFraction x) {
+        BigFraction acc = BigFraction.ZERO;
+        for (int i = c.length - 1; i >= 0; i--) {
+            acc = acc.multiply(x).add(Rationals.of(c[i]));
+        }
+        return acc;
+    }
+
+    /** The double nearest above a non-negative rational. */
+    private static double upperDouble(BigFraction f) {
+        double d = f.doubleValue();
+        return Rationals.of(d).compareTo(f) >= 0 ? d : Math.nextUp(d);
+    }
+
+    /**
+     * The largest |e| at interior critical points of {@code e = P − ℓ} on (x0, x1), or null when
+     * there are none.
+     */
+    private static Bound interiorMax(double[] piece, double x0, double x1, double y0, double y1, BigFraction[] yExact) {
+        int deg = piece.length - 1;
+        while (deg > 0 && piece[deg] == 0) {
+            deg--;
+        }
+        if (deg <= 1) {
+            return null; // e is linear on the piece: its maximum is at an end
+        }
+        if (deg == 2) {
+            return quadraticCritical(piece, x0, x1, y0, y1, yExact);
+        }
+        return higherCritical(Arrays.copyOf(piece, deg + 1), x0, x1, y0, y1, yExact);
+    }
+
+    /** For P = p0 + p1 x + p2 x²: the critical point c = (s − p1)/(2 p2) is rational; e(c) exactly. */
+    private static Bound quadraticCritical(double[] p, double x0, double x1, double y0, double y1, BigFraction[] yExact) {
+        if (yExact == null) {
+            CheckedArithmetic c = new CheckedArithmetic();
+            double s = c.div(c.sub(y1, y0), c.sub(x1, x0));
+            double cx = c.div(c.sub(s, p[1]), c.mul(2, p[2]));
+            if (c.exact) {
+                if (!(cx > x0 && cx < x1)) {
+                    return null;
+                }
+                double pc = c.add(c.mul(c.add(c.mul(p[2], cx), p[1]), cx), p[0]);
+                double line = c.add(y0, c.mul(s, c.sub(cx, x0)));
+                double e = c.sub(pc, line);
+                if (c.exact) {
+                    return new Bound(Math.abs(e), cx, true);
+                }
+            }
+        }
+        BigFraction fy0 = yExact != null ? yExact[0] : Rationals.of(y0);
+        BigFraction fy1 = yExact != null ? yExact[1] : Rationals.of(y1);
+        BigFraction fx0 = Rationals.of(x0);
+        BigFraction s = fy1.subtract(fy0).divide(Rationals.of(x1).subtract(fx0));
+        BigFraction cx = s.subtract(Rationals.of(p[1])).divide(Rationals.of(p[2]).multiply(2));
+        if (cx.compareTo(fx0) <= 0 || cx.compareTo(Rationals.of(x1)) >= 0) {
+            return null;
+        }
+        BigFraction e = hornerExact(p, cx).subtract(fy0.add(s.multiply(cx.subtract(fx0))));
+        return new Bound(upperDouble(e.abs()), cx.doubleValue(), true);
+    }
+
+    /**
+     * Degree ≥ 3: roots c of P′ − s located in double (closed form or Laguerre); e evaluated exactly
+     * at the double c; the true critical point c* is enclosed in [c − ρ, c + ρ] where e′ has opposite
+     * signs at the ends (checked through bounds on P″ and P‴), and |e(c*)| ≤ |e(c)| + ½·max|P″|·ρ².
+     */
+    private static Bound higherCritical(double[] p, double x0, double x1, double y0, double y1, BigFraction[] yExact) {
+        BigFraction fy0 = yExact != null ? yExact[0] : Rationals.of(y0);
+        BigFraction fy1 = yExact != null ? yExact[1] : Rationals.of(y1);
+        BigFraction fx0 = Rationals.of(x0);
+        BigFraction slope = fy1.subtract(fy0).divide(Rationals.of(x1).subtract(fx0));
+        double s = slope.doubleValue();
+        PolynomialFunction poly = new PolynomialFunction(p);
+        PolynomialFunction d1 = poly.polynomialDerivative();
+        PolynomialFunction d2 = d1.polynomialDerivative();
+        PolynomialFunction d3 = d2.polynomialDerivative();
+        double[] q = d1.getCoefficients().clone();
+        q[0] -= s;
+        double scale = Math.max(Math.abs(x0), Math.abs(x1));
+        double m2 = absBound(d2.getCoefficients(), scale);
+        double m3 = absBound(d3.getCoefficients(), scale);
+        Bound best = null;
+        for (double c : realRoots(q, x0, x1)) {
+            BigFraction fc = Rationals.of(c);
+            BigFraction e = hornerExact(p, fc).subtract(fy0.add(slope.multiply(fc.subtract(fx0))));
+            double ePrime = Math.abs(d1.value(c) - s) + 8 * U * (absBound(d1.getCoefficients(), scale) + Math.abs(s));
+            double curvature = Math.abs(d2.value(c));
+            double rho = 2 * ePrime / Math.max(curvature, Double.MIN_NORMAL);
+            double value;
+            if (curvature - m3 * rho - 8 * U * m2 > 0 && rho < (x1 - x0)) {
+                // e″ keeps its sign on [c − ρ, c + ρ] and |e′(c)| ≤ ½|e″|ρ: the root c* lies inside
+                value = upperDouble(e.abs()) + 0.5 * (curvature + m3 * rho) * rho * rho;
+                value *= 1 + 4 * U;
+            } else {
+                // no enclosure: the interpolation bound |P − I₁P| ≤ (x1 − x0)²/8 · max|P″| on the piece
+                value = Math.max(upperDouble(e.abs()), 0) + (x1 - x0) * (x1 - x0) / 8 * m2 * (1 + 4 * U);
+            }
+            if (best == null || value > best.value) {
+                best = new Bound(value, c, false);
+            }
+        }
+        return best;
+    }
+
+    /** max |Σ c_i x^i| over |x| ≤ scale, bounded by Σ |c_i| scale^i. */
+    private static double absBound(double[] c, double scale) {
+        double acc = 0;
+        for (int i = c.length - 1; i >= 0; i--) {
+            acc = acc * scale + Math.abs(c[i]);
+        }
+        return acc * (1 + 8 * U);
+    }
+
+    /** Real roots of Σ q_i x^i strictly inside (x0, x1), in double. */
+    static double[] realRoots(double[] q, double x0, double x1) {
+        int deg = q.length - 1;
+        while (deg > 0 && q[deg] == 0) {
+            deg--;
+        }
+        List<Double> roots = new ArrayList<>();
+        if (deg == 1) {
+            roots.add(-q[0] / q[1]);
+        } else if (deg == 2) {
+            double disc = q[1] * q[1] - 4 * q[2] * q[0];
+            if (disc >= 0) {
+                double sq = Math.sqrt(disc);
+                double t = -0.5 * (q[1] + Math.copySign(sq, q[1]));
+                if (t != 0) {
+                    roots.add(t / q[2]);
+                    roots.add(q[0] / t);
+                } else {
+                    roots.add(0.0);
+                }
+            }
+        } else if (deg > 2) {
+            Complex[] all = new LaguerreSolver(1e-15, 1e-15).solveAllComplex(Arrays.copyOf(q, deg + 1), 0.5 * (x0 + x1));
+            for (Complex z : all) {
+                if (Math.abs(z.getImaginary()) <= 1e-7 * Math.max(1, Math.abs(z.getReal()))) {
+                    roots.add(z.getReal());
+                }
+            }
+        }
+        return roots.stream().mapToDouble(Double::doubleValue).filter(r -> r > x0 && r < x1).toArray();
+    }
+
+    private static double lipschitz(double[] piece, double x0, double x1) {
+        double[] d = new PolynomialFunction(piece).polynomialDerivative().getCoefficients();
+        return absBound(d, Math.max(Math.abs(x0), Math.abs(x1)));
+    }
+
+    /** A Lipschitz bound of the network: the product over layers of the max absolute row sum. */
+    private static double maxSlope(Network net) {
+        double lip = 1;
+        for (var layer : net.layers()) {
+            double rowMax = 0;
+            for (double[] row : layer.weights()) {
+                double s = 0;
+                for (double w : row) {
+                    s += Math.abs(w);
+                }
+                rowMax = Math.max(rowMax, s);
+            }
+            lip *= rowMax;
+        }
+        return lip * (1 + 64 * U);
+    }
+
+    /** How many of the worst float64 samples are re-evaluated exactly. */
+    static final int EXACT_SAMPLES = 64;
+
+    /** The i-th of n sample points: {@code a + (b − a)(i + φ)/n} with φ = (√5 − 1)/2. */
+    static double samplePoint(double a, double b, int i, int n) {
+        return a + (b - a) * (i + (Math.sqrt(5) - 1) / 2) / n;
+    }
+
+    /**
+     * {@code max |T − net|} over n points {@link #samplePoint}, a grid offset by an irrational
+     * fraction so it never lines up with the dyadic breakpoints of sawtooth networks. Returns
+     * {@code {exact, float64}}: the float64 maximum over all samples, and the exact error (rational
+     * arithmetic) at the {@value #EXACT_SAMPLES} samples with the largest float64 error, which is
+     * what the certificate is compared with: an exact sample can never exceed the exact supremum.
+     * Exact network values at samples come from the certified breakpoints (linear between them).
+     */
+    private static double[] sampledErrors(Network net, ExactEvaluator ev, Target target, double a, double b, int n,
+                                          double[] xs, double[] y, BigFraction[] yExact, Set<Double> micro) {
+        double[] errors = new double[n];
+        double worstFloat = 0;
+        for (int i = 0; i < n; i++) {
+            double x = samplePoint(a, b, i, n);
+            errors[i] = Math.abs(target.value(x) - net.evaluate(x));
+            worstFloat = Math.max(worstFloat, errors[i]);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (p, q) -> Double.compare(errors[q], errors[p]));
+        boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
+        BigFraction worstExact = BigFraction.ZERO;
+        for (int k = 0; k < Math.min(EXACT_SAMPLES, n); k++) {
+            double x = samplePoint(a, b, order[k], n);
+            BigFraction fx = Rationals.of(x);
+            BigFraction yx;
+            int right = Arrays.binarySearch(xs, x);
+            if (right >= 0) {
+                yx = exactOf(yExact[right], y[right]);
+            } else {
+                int hi = -right - 1;
+                int lo = hi - 1;
+                if (micro.contains(xs[lo])) {
+                    ExactEvaluator.Values v = ev.preActivations(x, net.depth() - 1);
+                    yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.exact(0);
+                } else {
+                    // the network is linear between consecutive certified breakpoints
+                    BigFraction y0 = exactOf(yExact[lo], y[lo]);
+                    BigFraction y1 = exactOf(yExact[hi], y[hi]);
+                    BigFraction x0 = Rationals.of(xs[lo]);
+                    yx = y0.add(y1.subtract(y0).multiply(fx.subtract(x0)).divide(Rationals.of(xs[hi]).subtract(x0)));
+                }
+            }
+            BigFraction e = hornerExact(target.pieceAt(x), fx).subtract(yx).abs();
+            if (e.compareTo(worstExact) > 0) {
+                worstExact = e;
+            }
+        }
+        return new double[] {worstExact.doubleValue(), worstFloat};
+    }
+}

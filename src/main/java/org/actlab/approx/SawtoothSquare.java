@@ -1,0 +1,125 @@
+package org.actlab.approx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.actlab.ActlabException;
+import org.actlab.network.Layer;
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+
+/**
+ * Yarotsky's sawtooth approximation of x² on [0, 1] as a plain ReLU network of width 3.
+ *
+ * <p>The tooth {@code g(t) = 2σ(t) − 4σ(t − ½)} (σ = ReLU; on [0, 1] the third neuron
+ * {@code 2σ(t − 1)} of the textbook tooth is idle and omitted), {@code g_s} its s-fold composition,
+ * and {@code f_m(x) = x − Σ_{s=1}^{m} g_s(x)/4^s} is exactly the piecewise-linear interpolant of x² at
+ * the {@code 2^m + 1} dyadic points, so {@code 0 ≤ f_m − x² ≤ 2^(−2m−2)}, attained at every cell
+ * midpoint. Re-centring subtracts {@code 2^(−2m−3)} from the output bias, which halves the error to
+ * {@code 2^(−2m−3)} at no cost.
+ *
+ * <p>Layers: hidden layer 1 holds {@code σ(x)} (which is also the accumulator x) and
+ * {@code σ(x − ½)}; hidden layer s (2 ≤ s ≤ m) holds {@code σ(g_{s−1})}, {@code σ(g_{s−1} − ½)} and
+ * the accumulator {@code σ(x − Σ_{j<s} g_j/4^j)} (non-negative, since it is an interpolant of x²);
+ * the output subtracts the last {@code g_m/4^m}. Parameters, all weights and biases: 7 for m = 1,
+ * {@code 12m − 7} for m ≥ 2.
+ */
+public final class SawtoothSquare {
+    /** The most levels built: 2^22 pieces is the most the certifier takes ({@link Certifier#MAX_POINTS}). */
+    public static final int MAX_LEVELS = 22;
+
+    private SawtoothSquare() {
+    }
+
+    /** The sup error of the m-level network on [0, 1]: {@code 2^(−2m−2)}, or {@code 2^(−2m−3)} re-centred. */
+    public static double error(int m, boolean recentred) {
+        return Math.scalb(1.0, -2 * m - (recentred ? 3 : 2));
+    }
+
+    /**
+     * The dyadic frame {@code [a′, a′ + 2^k]} ⊇ [a, b] in which m levels are built: a′ is a rounded
+     * down to a multiple of {@code 2^(k−m)} and k is the smallest with {@code a′ + 2^k ≥ b}.
+     * Every kink {@code a′ + j·2^(k−m)} of the network is then a double and every weight is a power of
+     * two, so the network is evaluated exactly and certified without rounding; the price is a frame
+     * up to twice as wide as the interval. On [0, 1] the frame is [0, 1] itself.
+     *
+     * @return {@code {a′, 2^k}}
+     */
+    public static double[] frame(int m, double a, double b) {
+        int k = Math.getExponent(b - a);
+        while (true) {
+            double step = Math.scalb(1.0, k - m);
+            double start = Math.floor(a / step) * step;
+            if (start + Math.scalb(1.0, k) >= b) {
+                return new double[] {start, Math.scalb(1.0, k)};
+            }
+            k++;
+        }
+    }
+
+    /** The sup error of the m-level network built for [a, b]: {@code W²·2^(−2m−2)} (half re-centred), W the frame width. */
+    public static double error(int m, boolean recentred, double a, double b) {
+        double w = frame(m, a, b)[1];
+        return w * w * error(m, recentred);
+    }
+
+    /** The fewest levels whose error on [a, b] is at most {@code eps}. */
+    public static int levelsFor(double eps, boolean recentred, double a, double b) {
+        for (int m = 1; m <= MAX_LEVELS; m++) {
+            if (error(m, recentred, a, b) <= eps) {
+                return m;
+            }
+        }
+        throw new ActlabException("ε = " + eps + " needs more than " + MAX_LEVELS + " sawtooth levels on [" + a + ", " + b
+                + "] (the smallest reachable error is " + error(MAX_LEVELS, recentred, a, b) + ")");
+    }
+
+    /** The m-level network approximating x² on [0, 1]. */
+    public static Network network(int m, boolean recentred) {
+        return network(m, recentred, 0, 1);
+    }
+
+    /**
+     * The m-level network approximating x² on [a, b], built on the dyadic {@link #frame}
+     * {@code [a′, a′ + W]}: with {@code t = (x − a′)/W ∈ [0, 1]}, {@code x² = W²·(t² + βt) + a′²} where
+     * {@code β = 2a′/W}; the accumulator carries {@code f_s(t) + βt + K} with {@code K = max(0, −β)},
+     * non-negative because {@code f_s(t) ≥ 0} and {@code βt ≥ −K}, and the output removes K and
+     * scales. Error {@code W²·2^(−2m−2)} (half that re-centred).
+     */
+    public static Network network(int m, boolean recentred, double a, double b) {
+        if (m < 1 || m > MAX_LEVELS) {
+            throw new ActlabException("sawtooth levels must be from 1 to " + MAX_LEVELS + ", got " + m);
+        }
+        if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
+            throw new ActlabException("the interval must have finite ends with a < b, got [" + a + ", " + b + "]");
+        }
+        double[] frame = frame(m, a, b);
+        double a0 = frame[0];
+        double w = frame[1];
+        double beta = 2 * a0 / w;
+        double k = Math.max(0, -beta);
+        double scale = w * w;
+        double shift = recentred ? -scale * error(m, false) / 2 : 0.0;
+        LayerActivation relu = new LayerActivation.Relu();
+        LayerActivation identity = new LayerActivation.Identity();
+        List<Layer> layers = new ArrayList<>();
+        // hidden layer 1: u1 = σ(t) = t, u2 = σ(t − ½)
+        layers.add(new Layer(new double[][] {{1 / w}, {1 / w}}, new double[] {-a0 / w, -a0 / w - 0.5}, relu));
+        if (m == 1) {
+            // x² ≈ scale·(t − g_1/4 + βt) + a′², with t − g_1/4 = u1/2 + u2
+            layers.add(new Layer(new double[][] {{scale * (0.5 + beta), scale}}, new double[] {a0 * a0 + shift}, identity));
+            return new Network(1, layers);
+        }
+        // hidden layer 2: g_1 = 2u1 − 4u2; accumulator t − g_1/4 + βt + K = (½ + β)u1 + u2 + K
+        layers.add(new Layer(new double[][] {{2, -4}, {2, -4}, {0.5 + beta, 1}}, new double[] {0, -0.5, k}, relu));
+        for (int s = 2; s < m; s++) {
+            double q = Math.scalb(1.0, -2 * s);
+            layers.add(new Layer(new double[][] {{2, -4, 0}, {2, -4, 0}, {-2 * q, 4 * q, 1}},
+                    new double[] {0, -0.5, 0}, relu));
+        }
+        double q = Math.scalb(1.0, -2 * m);
+        layers.add(new Layer(new double[][] {{-2 * q * scale, 4 * q * scale, scale}},
+                new double[] {a0 * a0 - scale * k + shift}, identity));
+        return new Network(1, layers);
+    }
+}

@@ -1,0 +1,71 @@
+package org.actlab.approx;
+
+import java.util.List;
+
+import org.actlab.ActlabException;
+import org.actlab.network.Layer;
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+
+/**
+ * The best one-hidden-layer ReLU approximation of x² on [a, b] with N linear pieces: uniform knots
+ * (optimal for x², whose second derivative is constant), the secants shifted down by half their
+ * gap so the error equioscillates between ±(b − a)²/(8N²)·… exactly {@code h²/8} with
+ * {@code h = (b − a)/N}. As a network: {@code y = c + s_0(x − a) + Σ_{i=1}^{N−1} 2h·σ(x − t_i)} with
+ * one hidden unit per piece (the first carries the initial slope, {@code σ(x − a) = x − a} on [a, b]):
+ * N hidden units, 3N + 1 parameters.
+ */
+public final class ShallowSquare {
+    /** The most hidden units built. */
+    public static final int MAX_UNITS = 2_000_000;
+
+    private ShallowSquare() {
+    }
+
+    /** The error with N pieces on [a, b]: {@code ((b − a)/N)²/8}. */
+    public static double error(long n, double a, double b) {
+        double h = (b - a) / n;
+        return h * h / 8;
+    }
+
+    /** The fewest pieces with error ≤ eps: {@code ⌈(b − a)/√(8ε)⌉}. */
+    public static int piecesFor(double eps, double a, double b) {
+        double n = Math.ceil((b - a) / Math.sqrt(8 * eps));
+        while (n > 1 && error((long) n - 1, a, b) <= eps) {
+            n--;
+        }
+        while (error((long) n, a, b) > eps) {
+            n++;
+        }
+        if (n > MAX_UNITS) {
+            throw new ActlabException("a one-hidden-layer network for ε = " + eps + " needs " + (long) n
+                    + " units, more than the maximum " + MAX_UNITS);
+        }
+        return (int) n;
+    }
+
+    /** The N-piece network on [a, b]. */
+    public static Network network(int n, double a, double b) {
+        if (n < 1 || n > MAX_UNITS) {
+            throw new ActlabException("the number of pieces must be from 1 to " + MAX_UNITS + ", got " + n);
+        }
+        double h = (b - a) / n;
+        double[][] w1 = new double[n][1];
+        double[] b1 = new double[n];
+        double[][] w2 = new double[1][n];
+        for (int i = 0; i < n; i++) {
+            double knot = i == n - 1 ? b - h : a + i * h;
+            w1[i][0] = 1;
+            b1[i] = -(i == 0 ? a : knot);
+            // slope of x² secant on the first cell is 2a + h; each later knot adds 2h
+            w2[0][i] = i == 0 ? 2 * a + h : 2 * h;
+        }
+        // knots t_i = a + i·h for i = 1 … N−1 (unit i), unit 0 anchors at a
+        for (int i = 1; i < n; i++) {
+            b1[i] = -(a + i * h);
+        }
+        double c = a * a - h * h / 8;
+        return new Network(1, List.of(new Layer(w1, b1, new LayerActivation.Relu()),
+                new Layer(w2, new double[] {c}, new LayerActivation.Identity())));
+    }
+}

@@ -1,0 +1,64 @@
+package org.actlab.cli;
+
+import org.actlab.approx.Approximation;
+import org.actlab.approx.Certificate;
+import org.actlab.io.Json;
+import org.actlab.io.Numbers;
+import org.actlab.network.Network;
+
+/** Prints networks with their certificates, as text or JSON (shared by approx and certify). */
+final class ApproxOutput {
+    static final String COUNT_CONVENTION = "parameters = every entry of every weight matrix and bias vector, "
+            + "output layer included; nonzero_parameters = the nonzero ones; neurons = hidden units";
+
+    private ApproxOutput() {
+    }
+
+    static String text(Approximation ap) {
+        return "method              " + ap.method() + ": " + ap.description() + "\n"
+                + "requested error     " + Numbers.format(ap.eps()) + "\n"
+                + text(ap.network(), ap.certificate());
+    }
+
+    static String text(Network net, Certificate c) {
+        return "target              " + c.target().name() + " on [" + Numbers.format(c.a()) + ", " + Numbers.format(c.b()) + "]\n"
+                + "depth               " + net.depth() + " (affine layers), width " + net.width() + "\n"
+                + "parameters          " + net.parameterCount(Network.Count.ALL) + " (all weights and biases), "
+                + net.parameterCount(Network.Count.NONZERO) + " nonzero, " + net.neurons() + " hidden units\n"
+                + "certified error     " + Numbers.format(c.certifiedError()) + (c.exact() ? " (exact supremum" : " (rigorous bound")
+                + ", at x = " + Numbers.format(c.argmax()) + ")\n"
+                + "sampled error       " + Numbers.format(c.sampledError()) + " (exact, at the worst of " + c.samples()
+                + " non-dyadic samples); float64 evaluation shows " + Numbers.format(c.float64SampledError()) + "\n"
+                + "linear pieces       " + c.pieces() + "\n"
+                + "certification       " + c.method() + "\n";
+    }
+
+    static String json(Approximation ap) {
+        try (Json j = new Json()) {
+            j.beginObject().field("method", ap.method()).field("description", ap.description()).field("eps", ap.eps());
+            fields(j, ap.network(), ap.certificate());
+            return j.endObject().text();
+        }
+    }
+
+    static String json(Network net, Certificate c) {
+        try (Json j = new Json()) {
+            j.beginObject();
+            fields(j, net, c);
+            return j.endObject().text();
+        }
+    }
+
+    private static void fields(Json j, Network net, Certificate c) {
+        j.field("target", c.target().name()).field("interval", new double[] {c.a(), c.b()})
+                .field("parameters", net.parameterCount(Network.Count.ALL))
+                .field("nonzero_parameters", net.parameterCount(Network.Count.NONZERO))
+                .field("neurons", net.neurons()).field("depth", net.depth()).field("width", net.width())
+                .field("count_convention", COUNT_CONVENTION)
+                .field("certified_error", c.certifiedError()).name("certified_exact").value(c.exact())
+                .field("argmax", c.argmax()).field("sampled_error", c.sampledError())
+                .field("float64_sampled_error", c.float64SampledError()).field("samples", c.samples())
+                .field("pieces", c.pieces()).field("micro_intervals", c.microIntervals())
+                .field("certification", c.method());
+    }
+}

@@ -1,0 +1,65 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.actlab.ActlabException;
+import org.actlab.approx.Certificate;
+import org.actlab.approx.Certifier;
+import org.actlab.approx.Target;
+import org.actlab.io.Numbers;
+import org.actlab.network.Network;
+import org.actlab.network.NetworkJson;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code actlab certify}: the exact sup error of a saved network. */
+@Command(name = "certify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Certify the sup error of a saved one-input ReLU network (actlab-network/1 JSON) against a",
+            "target on an interval: every breakpoint is found and proved complete, the network is",
+            "evaluated in exact rational arithmetic, and the maximum on each piece is found analytically."},
+        footer = {"", "Example:", "  actlab certify square.json --target square --interval 0,1 --format json"})
+public final class CertifyCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NET.json", description = "the network file")
+    private Path file;
+
+    @Option(names = "--target", required = true, paramLabel = "T", description = "square, power:K, relu-power:K or polyrelu")
+    private String target;
+
+    @Option(names = "--coeffs", paramLabel = "a0,a1,...", description = "PolyReLU coefficients, ascending (with --target polyrelu)")
+    private String coeffs;
+
+    @Option(names = "--interval", paramLabel = "A,B", required = true, description = "the interval")
+    private String interval;
+
+    @Option(names = "--samples", paramLabel = "N", description = "sample points (default: 100003, fewer for networks "
+            + "over 2000 parameters so sampling stays near 2e8 multiply-adds)")
+    private Integer samples;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "output format (default: ${DEFAULT-VALUE})")
+    private String format;
+
+    @Override
+    public Integer call() {
+        Target t = Target.parse(target, coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
+        double[] ab = ApproxCommand.parseInterval(interval);
+        String fmt = ApproxCommand.checkFormat(format);
+        if (samples != null && (samples < 1 || samples > 10_000_000)) {
+            throw new ActlabException("--samples must be from 1 to 10000000, got " + samples);
+        }
+        Network net = NetworkJson.read(file);
+        Certificate c = Certifier.certify(net, t, ab[0], ab[1], samples != null ? samples : Certifier.defaultSamples(net));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(fmt.equals("json") ? ApproxOutput.json(net, c) : ApproxOutput.text(net, c));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,103 @@
+package org.actlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ApproxCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void approxSavesANetworkWhoseCountsAndErrorsHold(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("net.json");
+        for (String method : new String[] {"textbook", "deep", "shallow"}) {
+            CliTest.Run r = CliTest.run("approx", "--target", "square", "--interval", "-0.5,1.5", "--eps", "1e-5",
+                    "--method", method, "--save", file.toString(), "--format", "json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode out = JSON.readTree(r.out());
+            double certified = out.get("certified_error").asDouble();
+            assertTrue(certified <= 1e-5, method);
+            assertTrue(out.get("sampled_error").asDouble() <= certified, method);
+            // count made independently from the saved JSON: every weight and bias entry
+            JsonNode net = JSON.readTree(Files.readString(file));
+            long count = 0;
+            for (JsonNode layer : net.get("layers")) {
+                for (JsonNode row : layer.get("weights")) {
+                    count += row.size();
+                }
+                count += layer.get("bias").size();
+            }
+            assertEquals(count, out.get("parameters").asLong(), method);
+            // an independent evaluation of the file never sees more than the certified error, up to
+            // float64 rounding of the evaluation (a few ulps of values of size ≤ 2.25)
+            double worst = 0;
+            for (int i = 0; i <= 20000; i++) {
+                double x = -0.5 + 2.0 * i / 20000 + 1e-7 / Math.PI;
+                if (x > 1.5) {
+                    continue;
+                }
+                double y = org.actlab.network.NetworkJsonTest.independentEvaluate(net, new double[] {x})[0];
+                worst = Math.max(worst, Math.abs(x * x - y));
+            }
+            assertTrue(worst <= certified + 1e-14, method + ": " + worst + " > " + certified);
+            CliTest.Run again = CliTest.run("certify", file.toString(), "--target", "square", "--interval", "-0.5,1.5",
+                    "--format", "json");
+            assertEquals(0, again.code(), again.err());
+            assertEquals(certified, JSON.readTree(again.out()).get("certified_error").asDouble(), 0.0, method);
+        }
+    }
+
+    @Test
+    void convertTheorem1AndLemma1(@TempDir Path dir) throws Exception {
+        Path relu = dir.resolve("relu.json");
+        assertEquals(0, CliTest.run("approx", "--target", "square", "--eps", "1e-3", "--save", relu.toString()).code());
+        Path poly = dir.resolve("poly.json");
+        CliTest.Run r = CliTest.run("convert", "--to", "polyrelu", relu.toString(), poly.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode converted = JSON.readTree(Files.readString(poly));
+        assertEquals(JSON.readTree(Files.readString(relu)).get("layers").size(), converted.get("layers").size());
+        assertEquals("[0.0,1.0]", converted.get("layers").get(0).get("activation").get("polyrelu").toString());
+        CliTest.Run p = CliTest.run("convert", "--polynomial", "1,2,3");
+        assertEquals(0, p.code(), p.err());
+        JsonNode twoUnits = JSON.readTree(p.out());
+        // p(x) = 1 + 2x + 3x², evaluated independently at x = −1.5: 1 − 3 + 6.75 = 4.75
+        assertEquals(4.75, org.actlab.network.NetworkJsonTest.independentEvaluate(twoUnits, new double[] {-1.5})[0], 0.0);
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": \"actlab-network/1\", \"input_dim\": 1, \"layers\": [{}]}");
+        String[][] cases = {
+            {"approx", "--target", "square", "--eps", "0"},
+            {"approx", "--target", "square", "--eps", "-1e-3"},
+            {"approx", "--target", "square", "--eps", "2"},
+            {"approx", "--target", "square", "--eps", "1e-30"},
+            {"approx", "--target", "square", "--interval", "1,1", "--eps", "1e-3"},
+            {"approx", "--target", "square", "--interval", "2,1", "--eps", "1e-3"},
+            {"approx", "--target", "cube", "--eps", "1e-3"},
+            {"approx", "--target", "square", "--eps", "1e-3", "--method", "magic"},
+            {"approx", "--target", "square", "--eps", "1e-30", "--method", "shallow"},
+            {"certify", broken.toString(), "--target", "square", "--interval", "0,1"},
+            {"certify", dir.resolve("missing.json").toString(), "--target", "square", "--interval", "0,1"},
+            {"convert", "--to", "tanh", broken.toString()},
+            {"convert", "--polynomial", "1"},
+        };
+        for (String[] args : cases) {
+            CliTest.Run r = CliTest.run(args);
+            String what = String.join(" ", args);
+            assertEquals(2, r.code(), what + " -> " + r.err() + r.out());
+            assertEquals(1, r.err().strip().split("\n").length, what + ": " + r.err());
+            assertFalse(r.err().contains("Exception"), what + ": " + r.err());
+        }
+    }
+}
