@@ -9,9 +9,17 @@ import org.actlab.network.Network;
 public final class Approximations {
     /** Construction methods. */
     public enum Method {
-        /** Yarotsky's plain sawtooth interpolant (error exactly W²·2^(−2m−2)). */
+        /**
+         * Yarotsky's construction as written: for x² the plain sawtooth interpolant (error exactly
+         * W²·2^(−2m−2)); for higher degree, Horner with two-square products, every chain with the same
+         * number of levels, λ = 1, no re-centring.
+         */
         TEXTBOOK,
-        /** The sawtooth re-centred on its error range (half the error, same size). */
+        /**
+         * The sawtooth re-centred on its error range (x²: half the error at the same size); for
+         * higher degree, levels and λ chosen per chain on the dense parameter count, one merged
+         * accumulator per step, output re-centred on the error interval.
+         */
         DEEP,
         /** The best one-hidden-layer network (equioscillating, uniform knots for x²). */
         SHALLOW;
@@ -23,6 +31,27 @@ public final class Approximations {
     }
 
     private Approximations() {
+    }
+
+    /** max T − min T on [a, b] (T is a polynomial on each side of 0: extremes at ends, 0 and critical points). */
+    static double range(Target t, double a, double b) {
+        java.util.List<Double> xs = new java.util.ArrayList<>(java.util.List.of(a, b));
+        if (a < 0 && 0 < b) {
+            xs.add(0.0);
+        }
+        for (double[] piece : new double[][] {t.left(), t.right()}) {
+            double[] d = new org.hipparchus.analysis.polynomials.PolynomialFunction(piece).polynomialDerivative().getCoefficients();
+            for (double r : Certifier.realRoots(d, a, b)) {
+                xs.add(r);
+            }
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : xs) {
+            lo = Math.min(lo, t.value(x));
+            hi = Math.max(hi, t.value(x));
+        }
+        return hi - lo;
     }
 
     /**
@@ -37,13 +66,21 @@ public final class Approximations {
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new ActlabException("ε must be a positive number, got " + eps);
         }
-        if (!target.name().equals("square")) {
-            throw new ActlabException("target " + target.name() + " has no construction yet (available: square)");
-        }
-        double range = Math.max(a * a, b * b) - (a < 0 && b > 0 ? 0 : Math.min(a * a, b * b));
+        double range = range(target, a, b);
         if (eps >= range) {
             throw new ActlabException("ε = " + eps + " is not below the target's range " + range
                     + " on [" + a + ", " + b + "]: a constant already meets it");
+        }
+        if (!target.name().equals("square")) {
+            if (method == Method.SHALLOW) {
+                throw new ActlabException("--method shallow is available for --target square only so far "
+                        + "(deep and textbook work for every target)");
+            }
+            PolynomialNetwork.Problem pr = PolynomialNetwork.problem(target, a, b);
+            PolynomialNetwork.Built built = PolynomialNetwork.optimise(pr, eps, method == Method.DEEP, method == Method.TEXTBOOK);
+            Certificate cert = Certifier.certify(built.network(), target, a, b);
+            return new Approximation(method.key(), target, a, b, eps, built.network(), cert,
+                    built.description() + "; designed error " + built.designedError());
         }
         Network net;
         String description;

@@ -16,7 +16,7 @@ package org.actlab.approx;
  * @param samples         number of sample points (a non-dyadic grid)
  * @param pieces          linear pieces of the network on {@code [a, b]}
  * @param microIntervals  pieces one ulp wide that contain a kink at a point no double represents;
- *                        bounded through Lipschitz constants
+ *                        bounded through local slope intervals
  * @param rationalPoints  points whose exact evaluation needed rational arithmetic
  * @param exact           whether the certified error is the exact supremum (no remainder terms)
  * @param method          how it was certified, in words

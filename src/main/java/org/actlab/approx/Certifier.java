@@ -32,8 +32,8 @@ import org.hipparchus.fraction.BigFraction;
  * <p><b>Maxima per piece.</b> On a piece, {@code e = T − ℓ} with ℓ the network's line. Its maximum
  * is at an end or where {@code T′ = slope}: for pieces of degree ≤ 2 that point is rational and e
  * is evaluated exactly there; for higher degree the root is located in double and a rigorous
- * Taylor remainder (from bounds on T″ and T‴) is added. Micro-intervals add (Lipschitz of net and
- * target) × width.
+ * Taylor remainder (from bounds on T″ and T‴) is added. A micro-interval adds (a bound on |T′| plus
+ * the network's slope bound there, from slope intervals propagated layer by layer) × its width.
  */
 public final class Certifier {
     /** Default number of samples for the sampled error. */
@@ -93,7 +93,7 @@ public final class Certifier {
         }
         return measure(net, ev, target, a, b, grid, micro, samples,
                 "breakpoints proved complete by exact sign analysis layer by layer; network values exact "
-                + "(dyadic arithmetic checked in double, rational fallback at " + ev.rationalFallbacks + " points)");
+                + "(double arithmetic proved exact, exact dyadic arithmetic for " + ev.exactFallbacks + " layer evaluations)");
     }
 
     /** Points in increasing order with the exact pre-activations of the current layer at each. */
@@ -178,7 +178,7 @@ public final class Certifier {
                 y[k] = negative ? 0.0 : v.doubles()[0];
                 yIsDouble[k] = true;
             } else {
-                yExact[k] = negative ? BigFraction.ZERO : v.rationals()[0];
+                yExact[k] = negative ? BigFraction.ZERO : v.fraction(0);
                 y[k] = yExact[k].doubleValue();
             }
         }
@@ -186,7 +186,6 @@ public final class Certifier {
         double argmax = a;
         boolean bestExact = true;
         long microCount = 0;
-        double netLipschitz = maxSlope(net);
         Bound previousEnd = null;
         for (int k = 0; k + 1 < xs.length; k++) {
             double x0 = xs[k];
@@ -200,8 +199,8 @@ public final class Certifier {
             Bound pieceMax = e0.value >= e1.value ? e0 : e1;
             if (!micro.isEmpty() && micro.contains(x0)) {
                 microCount++;
-                double lip = lipschitz(piece, x0, x1) + netLipschitz;
-                pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 4 * U), x0, false);
+                double lip = lipschitz(piece, x0, x1) + localSlope(net, ev, x0, x1);
+                pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 1e-9), x0, false);
             } else {
                 Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
                         ? null : new BigFraction[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])});
@@ -221,9 +220,9 @@ public final class Certifier {
         String method = breakpoints + "; "
                 + (target.degree() <= 2 ? "maxima per piece exact (degree ≤ 2)"
                         : "maxima per piece at double-located critical points, exact there, plus a rigorous Taylor remainder")
-                + (microCount > 0 ? "; " + microCount + " one-ulp pieces bounded by Lipschitz constants" : "");
+                + (microCount > 0 ? "; " + microCount + " one-ulp pieces around kinks that are not doubles, bounded by local slope intervals" : "");
         return new Certificate(target, a, b, best, argmax, sampled[0], sampled[1], samples, xs.length - 1, microCount,
-                ev.rationalFallbacks, bestExact, method);
+                ev.exactFallbacks, bestExact, method);
     }
 
     private static BigFraction exactOf(BigFraction exact, double approx) {
@@ -402,21 +401,55 @@ public final class Certifier {
         return absBound(d, Math.max(Math.abs(x0), Math.abs(x1)));
     }
 
-    /** A Lipschitz bound of the network: the product over layers of the max absolute row sum. */
-    private static double maxSlope(Network net) {
-        double lip = 1;
-        for (var layer : net.layers()) {
-            double rowMax = 0;
-            for (double[] row : layer.weights()) {
-                double s = 0;
-                for (double w : row) {
-                    s += Math.abs(w);
+    /**
+     * A bound on |slope| of the network on a one-ulp piece [x0, x1] that contains a kink: slope
+     * intervals propagated layer by layer, where a unit whose exact pre-activation keeps one sign at
+     * both ends, by more than its largest slope times the width, is known to be linear (or zero)
+     * throughout; only units that may switch inside take the hull of their slope and 0.
+     */
+    private static double localSlope(Network net, ExactEvaluator ev, double x0, double x1) {
+        ExactEvaluator.Values[] v0 = ev.allLayers(x0);
+        ExactEvaluator.Values[] v1 = ev.allLayers(x1);
+        double delta = x1 - x0;
+        double[] lo = {1};
+        double[] hi = {1};
+        for (int l = 0; l < net.depth(); l++) {
+            var layer = net.layers().get(l);
+            double[] nlo = new double[layer.outputs()];
+            double[] nhi = new double[layer.outputs()];
+            for (int i = 0; i < nlo.length; i++) {
+                double a = 0;
+                double c = 0;
+                double[] row = layer.weights()[i];
+                for (int j = 0; j < row.length; j++) {
+                    a += row[j] >= 0 ? row[j] * lo[j] : row[j] * hi[j];
+                    c += row[j] >= 0 ? row[j] * hi[j] : row[j] * lo[j];
                 }
-                rowMax = Math.max(rowMax, s);
+                // outward margin for the rounding of these sums
+                double m = 64 * U * (Math.abs(a) + Math.abs(c)) + Double.MIN_NORMAL;
+                a -= m;
+                c += m;
+                if (layer.activation() instanceof LayerActivation.Relu) {
+                    int s0 = v0[l].signum(i);
+                    int s1 = v1[l].signum(i);
+                    double reach = Math.max(Math.abs(a), Math.abs(c)) * delta * (1 + 1e-9);
+                    double clearance = Math.min(Math.abs(v0[l].approx(i)), Math.abs(v1[l].approx(i))) * (1 - 1e-12);
+                    boolean definite = s0 == s1 && s0 != 0 && clearance > reach;
+                    if (definite && s0 < 0) {
+                        a = 0;
+                        c = 0;
+                    } else if (!definite) {
+                        a = Math.min(a, 0);
+                        c = Math.max(c, 0);
+                    }
+                }
+                nlo[i] = a;
+                nhi[i] = c;
             }
-            lip *= rowMax;
+            lo = nlo;
+            hi = nhi;
         }
-        return lip * (1 + 64 * U);
+        return Math.max(Math.abs(lo[0]), Math.abs(hi[0]));
     }
 
     /** How many of the worst float64 samples are re-evaluated exactly. */
@@ -463,7 +496,7 @@ public final class Certifier {
                 int lo = hi - 1;
                 if (micro.contains(xs[lo])) {
                     ExactEvaluator.Values v = ev.preActivations(x, net.depth() - 1);
-                    yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.exact(0);
+                    yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.fraction(0);
                 } else {
                     // the network is linear between consecutive certified breakpoints
                     BigFraction y0 = exactOf(yExact[lo], y[lo]);

@@ -7,15 +7,17 @@ import org.actlab.network.Network;
 import org.hipparchus.fraction.BigFraction;
 
 /**
- * Exact evaluation of a one-input ReLU network at a double point: every weight, bias and input is
- * a double, hence a dyadic rational, and the network is evaluated over the rationals. The fast
- * path runs in {@link CheckedArithmetic}; only if some operation rounds is the point recomputed in
- * {@link BigFraction}.
+ * Exact evaluation of a one-input ReLU network at double points: every weight, bias and input is
+ * a double, hence a dyadic rational, and so is every value the network computes. The fast path runs
+ * in {@link CheckedArithmetic}; where some operation rounds, the layer is recomputed in exact
+ * {@link Dyadic} arithmetic from the previous layer's exact values.
  */
 final class ExactEvaluator {
     private final Network net;
-    /** Points that needed rational arithmetic (for the certificate's report). */
-    long rationalFallbacks;
+    private Dyadic[][][] weights;
+    private Dyadic[][] biases;
+    /** Layer evaluations that needed exact dyadic arithmetic. */
+    long exactFallbacks;
 
     ExactEvaluator(Network net) {
         if (!net.isReluNetwork()) {
@@ -29,41 +31,57 @@ final class ExactEvaluator {
         this.net = net;
     }
 
-    /**
-     * Exact pre-activations of layer {@code layer} (0-based) at x: doubles when exact, else rationals.
-     */
+    /** Exact pre-activations of {@code layer} (0-based) at x. */
     Values preActivations(double x, int layer) {
-        CheckedArithmetic c = new CheckedArithmetic();
-        double[] h = {x};
-        double[] z = null;
+        Values v = new Values(null, new Dyadic[0]);
         for (int l = 0; l <= layer; l++) {
-            Layer ly = net.layers().get(l);
-            z = affine(c, ly, h);
-            if (l < layer) {
-                h = activate(ly.activation(), z);
-            }
+            v = l == 0 ? first(x) : step(x, v, l);
         }
+        return v;
+    }
+
+    /** Exact pre-activations of every layer at x. */
+    Values[] allLayers(double x) {
+        Values[] out = new Values[net.depth()];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = l == 0 ? first(x) : step(x, out[l - 1], l);
+        }
+        return out;
+    }
+
+    private Values first(double x) {
+        CheckedArithmetic c = new CheckedArithmetic();
+        double[] z = affine(c, net.layers().get(0), new double[] {x});
         if (c.exact) {
             return new Values(z, null);
         }
-        rationalFallbacks++;
-        return new Values(null, rational(x, layer));
+        exactFallbacks++;
+        return new Values(null, affine(0, new Dyadic[] {Dyadic.of(x)}));
     }
 
     /**
      * Exact pre-activations of {@code layer} from the exact pre-activations {@code prev} of
-     * {@code layer − 1} at the same point {@code x} (one layer's work instead of all of them).
+     * {@code layer − 1} at the same point (one layer's work).
      */
     Values step(double x, Values prev, int layer) {
+        LayerActivation previous = net.layers().get(layer - 1).activation();
         if (prev.isDouble()) {
             CheckedArithmetic c = new CheckedArithmetic();
-            double[] h = activate(net.layers().get(layer - 1).activation(), prev.doubles());
-            double[] z = affine(c, net.layers().get(layer), h);
+            double[] z = affine(c, net.layers().get(layer), activate(previous, prev.doubles()));
             if (c.exact) {
                 return new Values(z, null);
             }
         }
-        return preActivations(x, layer);
+        exactFallbacks++;
+        Dyadic[] h = prev.dyadics();
+        if (!(previous instanceof LayerActivation.Identity)) {
+            Dyadic[] r = new Dyadic[h.length];
+            for (int i = 0; i < h.length; i++) {
+                r[i] = h[i].signum() > 0 ? h[i] : Dyadic.ZERO;
+            }
+            h = r;
+        }
+        return new Values(null, affine(layer, h));
     }
 
     private static double[] affine(CheckedArithmetic c, Layer ly, double[] h) {
@@ -74,6 +92,35 @@ final class ExactEvaluator {
             for (int j = 0; j < row.length; j++) {
                 if (row[j] != 0 && h[j] != 0) {
                     acc = c.add(acc, c.mul(row[j], h[j]));
+                }
+            }
+            z[i] = acc;
+        }
+        return z;
+    }
+
+    private Dyadic[] affine(int layer, Dyadic[] h) {
+        if (weights == null) {
+            weights = new Dyadic[net.depth()][][];
+            biases = new Dyadic[net.depth()][];
+        }
+        Layer ly = net.layers().get(layer);
+        if (weights[layer] == null) {
+            weights[layer] = new Dyadic[ly.outputs()][ly.inputs()];
+            biases[layer] = new Dyadic[ly.outputs()];
+            for (int i = 0; i < ly.outputs(); i++) {
+                biases[layer][i] = Dyadic.of(ly.bias()[i]);
+                for (int j = 0; j < ly.inputs(); j++) {
+                    weights[layer][i][j] = Dyadic.of(ly.weights()[i][j]);
+                }
+            }
+        }
+        Dyadic[] z = new Dyadic[ly.outputs()];
+        for (int i = 0; i < z.length; i++) {
+            Dyadic acc = biases[layer][i];
+            for (int j = 0; j < h.length; j++) {
+                if (weights[layer][i][j].signum() != 0 && h[j].signum() != 0) {
+                    acc = acc.add(weights[layer][i][j].multiply(h[j]));
                 }
             }
             z[i] = acc;
@@ -92,48 +139,29 @@ final class ExactEvaluator {
         return h;
     }
 
-    private BigFraction[] rational(double x, int layer) {
-        BigFraction[] h = {Rationals.of(x)};
-        BigFraction[] z = null;
-        for (int l = 0; l <= layer; l++) {
-            Layer ly = net.layers().get(l);
-            z = new BigFraction[ly.outputs()];
-            for (int i = 0; i < z.length; i++) {
-                BigFraction acc = Rationals.of(ly.bias()[i]);
-                double[] row = ly.weights()[i];
-                for (int j = 0; j < row.length; j++) {
-                    if (row[j] != 0 && h[j].signum() != 0) {
-                        acc = acc.add(h[j].multiply(Rationals.of(row[j])));
-                    }
-                }
-                z[i] = acc;
-            }
-            if (l < layer) {
-                if (ly.activation() instanceof LayerActivation.Identity) {
-                    h = z;
-                } else {
-                    h = new BigFraction[z.length];
-                    for (int i = 0; i < z.length; i++) {
-                        h[i] = z[i].signum() > 0 ? z[i] : BigFraction.ZERO;
-                    }
-                }
-            }
-        }
-        return z;
-    }
-
-    /** Exact values: {@code doubles} when every operation was exact, else {@code rationals}. */
-    record Values(double[] doubles, BigFraction[] rationals) {
+    /** Exact values: {@code doubles} when every operation was exact, else {@code dyadics}. */
+    record Values(double[] doubles, Dyadic[] exact) {
         int signum(int i) {
-            return doubles != null ? (int) Math.signum(doubles[i]) : rationals[i].signum();
+            return doubles != null ? (int) Math.signum(doubles[i]) : exact[i].signum();
         }
 
         double approx(int i) {
-            return doubles != null ? doubles[i] : rationals[i].doubleValue();
+            return doubles != null ? doubles[i] : exact[i].approx();
         }
 
-        BigFraction exact(int i) {
-            return doubles != null ? Rationals.of(doubles[i]) : rationals[i];
+        BigFraction fraction(int i) {
+            return doubles != null ? Rationals.of(doubles[i]) : exact[i].toFraction();
+        }
+
+        Dyadic[] dyadics() {
+            if (exact != null) {
+                return exact;
+            }
+            Dyadic[] d = new Dyadic[doubles.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Dyadic.of(doubles[i]);
+            }
+            return d;
         }
 
         boolean isDouble() {
@@ -141,7 +169,7 @@ final class ExactEvaluator {
         }
 
         int size() {
-            return doubles != null ? doubles.length : rationals.length;
+            return doubles != null ? doubles.length : exact.length;
         }
     }
 }

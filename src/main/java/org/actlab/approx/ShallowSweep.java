@@ -13,7 +13,7 @@ import org.hipparchus.fraction.BigFraction;
  * sweeping the sorted kinks from left to right, the exact slope and intercept of y change by
  * {@code v_i w_i} and {@code v_i b_i} as a unit switches on ({@code w_i > 0}) or off ({@code w_i < 0}).
  * Kinks that are not doubles are bracketed by the two doubles around them (a kink inside a one-ulp
- * piece is then bounded through Lipschitz constants by the certifier; with a double kink, the
+ * piece is then bounded through local slope intervals by the certifier; with a double kink, the
  * common case, there is nothing to bound). Used instead of the layer-by-layer refinement, which
  * would evaluate all N units at each of N breakpoints.
  */
@@ -33,8 +33,8 @@ final class ShallowSweep {
         double[] bias = hidden.bias();
         double[] v = out.weights()[0];
         List<double[]> kinks = new ArrayList<>(); // {position, unit}
-        BigFraction slope = BigFraction.ZERO;
-        BigFraction intercept = Rationals.of(out.bias()[0]);
+        Dyadic slope = Dyadic.ZERO;
+        Dyadic intercept = Dyadic.of(out.bias()[0]);
         BigFraction fa = Rationals.of(a);
         BigFraction fb = Rationals.of(b);
         for (int i = 0; i < n; i++) {
@@ -44,7 +44,7 @@ final class ShallowSweep {
             }
             if (w[i] == 0) {
                 if (bias[i] > 0) {
-                    intercept = intercept.add(Rationals.of(v[i]).multiply(Rationals.of(bias[i])));
+                    intercept = intercept.add(Dyadic.of(v[i]).multiply(Dyadic.of(bias[i])));
                 }
                 continue;
             }
@@ -62,8 +62,8 @@ final class ShallowSweep {
                 kinks.add(new double[] {-bias[i] / w[i], i});
             }
             if (on) {
-                slope = slope.add(Rationals.of(v[i]).multiply(Rationals.of(w[i])));
-                intercept = intercept.add(Rationals.of(v[i]).multiply(Rationals.of(bias[i])));
+                slope = slope.add(Dyadic.of(v[i]).multiply(Dyadic.of(w[i])));
+                intercept = intercept.add(Dyadic.of(v[i]).multiply(Dyadic.of(bias[i])));
             }
         }
         // exact roots in increasing order: rounding is monotonic, so sorting by the double root and
@@ -111,7 +111,7 @@ final class ShallowSweep {
             boolean crossed = false;
             while (next < m && exactRoot[order[next]].compareTo(fx) < 0) {
                 int unit = (int) kinks.get(order[next])[1];
-                BigFraction[] updated = toggle(unit, w, bias, v, slope, intercept);
+                Dyadic[] updated = toggle(unit, w, bias, v, slope, intercept);
                 slope = updated[0];
                 intercept = updated[1];
                 if (p > 0 && exactRoot[order[next]].compareTo(Rationals.of(outX[p - 1])) > 0) {
@@ -123,16 +123,16 @@ final class ShallowSweep {
                 // a kink strictly inside (previous point, this point): only ever a one-ulp bracket
                 micro.add(outX[p - 1]);
             }
-            values[p] = new ExactEvaluator.Values(null, new BigFraction[] {slope.multiply(fx).add(intercept)});
+            values[p] = new ExactEvaluator.Values(null, new Dyadic[] {slope.multiply(Dyadic.of(outX[p])).add(intercept)});
         }
         return new Certifier.Grid(outX, values);
     }
 
     /** Unit {@code i} crosses its kink going right: on if w > 0, off if w < 0. */
-    private static BigFraction[] toggle(int i, double[] w, double[] bias, double[] v, BigFraction slope, BigFraction intercept) {
-        BigFraction ds = Rationals.of(v[i]).multiply(Rationals.of(w[i]));
-        BigFraction di = Rationals.of(v[i]).multiply(Rationals.of(bias[i]));
-        return w[i] > 0 ? new BigFraction[] {slope.add(ds), intercept.add(di)}
-                : new BigFraction[] {slope.subtract(ds), intercept.subtract(di)};
+    private static Dyadic[] toggle(int i, double[] w, double[] bias, double[] v, Dyadic slope, Dyadic intercept) {
+        Dyadic ds = Dyadic.of(v[i]).multiply(Dyadic.of(w[i]));
+        Dyadic di = Dyadic.of(v[i]).multiply(Dyadic.of(bias[i]));
+        return w[i] > 0 ? new Dyadic[] {slope.add(ds), intercept.add(di)}
+                : new Dyadic[] {slope.subtract(ds), intercept.subtract(di)};
     }
 }

@@ -22,10 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "approx", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build a ReLU network that approximates a target to a given error, and certify its exact",
             "sup error (breakpoints proved complete, values in exact rational arithmetic).", "",
-            "Available now: --target square with --method textbook (Yarotsky's sawtooth interpolant),",
-            "deep (the same re-centred on its error range: half the error) or shallow (the best",
-            "one-hidden-layer network)."},
+            "Targets: square, power:K (x^K), relu-power:K (max(x,0)^K), polyrelu (--coeffs a0,...,ar).",
+            "Methods: deep (default; levels and product scales chosen per chain, output re-centred),",
+            "textbook (Yarotsky's sawtooth and two-square products, equal levels everywhere), shallow",
+            "(the best one-hidden-layer network; square only so far)."},
         footer = {"", "Examples:", "  actlab approx --target square --interval 0,1 --eps 1e-6",
+            "  actlab approx --target polyrelu --coeffs 1,1,0.5,0.25 --interval -1,1 --eps 1e-6",
+            "  actlab approx --target power:3 --interval -0.7,1.3 --eps 1e-5 --method textbook",
             "  actlab approx --target square --interval -1,3 --eps 1e-8 --method shallow --format json",
             "  actlab approx --target square --interval 0,1 --eps 1e-10 --save square.json"})
 public final class ApproxCommand implements Callable<Integer> {

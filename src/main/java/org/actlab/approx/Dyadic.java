@@ -1,0 +1,106 @@
+package org.actlab.approx;
+
+import java.math.BigInteger;
+
+import org.hipparchus.fraction.BigFraction;
+
+/**
+ * An exact dyadic rational {@code mantissa·2^exponent}. Every double is one, and sums and products
+ * of dyadics are dyadic, so a ReLU network with double weights evaluated at a double input stays in
+ * this set: exact arithmetic without the gcd reductions of general fractions.
+ */
+final class Dyadic implements Comparable<Dyadic> {
+    static final Dyadic ZERO = new Dyadic(BigInteger.ZERO, 0);
+    final BigInteger mantissa;
+    final int exponent;
+
+    private Dyadic(BigInteger mantissa, int exponent) {
+        this.mantissa = mantissa;
+        this.exponent = exponent;
+    }
+
+    /** The exact value of a finite double. */
+    static Dyadic of(double x) {
+        if (x == 0) {
+            return ZERO;
+        }
+        long bits = Double.doubleToRawLongBits(x);
+        int biased = (int) ((bits >> 52) & 0x7ff);
+        long m = bits & 0xfffffffffffffL;
+        int e;
+        if (biased == 0) {
+            e = -1074;
+        } else {
+            m |= 1L << 52;
+            e = biased - 1075;
+        }
+        int tz = Long.numberOfTrailingZeros(m);
+        m >>= tz;
+        e += tz;
+        return new Dyadic(BigInteger.valueOf(x < 0 ? -m : m), e);
+    }
+
+    Dyadic add(Dyadic o) {
+        if (mantissa.signum() == 0) {
+            return o;
+        }
+        if (o.mantissa.signum() == 0) {
+            return this;
+        }
+        int e = Math.min(exponent, o.exponent);
+        BigInteger sum = mantissa.shiftLeft(exponent - e).add(o.mantissa.shiftLeft(o.exponent - e));
+        return normalised(sum, e);
+    }
+
+    Dyadic negate() {
+        return new Dyadic(mantissa.negate(), exponent);
+    }
+
+    Dyadic subtract(Dyadic o) {
+        return add(o.negate());
+    }
+
+    Dyadic multiply(Dyadic o) {
+        if (mantissa.signum() == 0 || o.mantissa.signum() == 0) {
+            return ZERO;
+        }
+        return new Dyadic(mantissa.multiply(o.mantissa), exponent + o.exponent);
+    }
+
+    private static Dyadic normalised(BigInteger m, int e) {
+        if (m.signum() == 0) {
+            return ZERO;
+        }
+        int tz = m.getLowestSetBit();
+        return tz == 0 ? new Dyadic(m, e) : new Dyadic(m.shiftRight(tz), e + tz);
+    }
+
+    int signum() {
+        return mantissa.signum();
+    }
+
+    /** The nearest double (for locating roots; never used where exactness matters). */
+    double approx() {
+        return toFraction().doubleValue();
+    }
+
+    BigFraction toFraction() {
+        return exponent >= 0 ? new BigFraction(mantissa.shiftLeft(exponent))
+                : new BigFraction(mantissa, BigInteger.ONE.shiftLeft(-exponent));
+    }
+
+    @Override
+    public int compareTo(Dyadic o) {
+        return subtract(o).signum();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dyadic d && compareTo(d) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return mantissa.hashCode() * 31 + exponent;
+    }
+}

@@ -1,0 +1,381 @@
+package org.actlab.approx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.actlab.ActlabException;
+import org.actlab.approx.LayerPlan.Form;
+import org.actlab.network.Network;
+import org.hipparchus.analysis.polynomials.PolynomialFunction;
+
+/**
+ * Deep ReLU networks for targets {@code T(x) = Q(v)}, {@code v = σ(x − c) ∈ [0, W]}, Q a polynomial of
+ * degree d: x^k and polynomials on any interval (c = a), ReLU(x)^k and PolyReLU (c = max(a, 0)).
+ *
+ * <p><b>Horner with shared squares.</b> {@code y_1 = q_d v + q_{d−1}},
+ * {@code y_2 = q_{d−2} + q_{d−1} v + q_d v²} takes one sawtooth square chain on v, and every further
+ * step {@code y_{k+1} = q_{d−k−1} + v·y_k} is a product taken as
+ * {@code v·y = ((v + λy)² − (v − λy)²)/(4λ)} with two square chains run side by side (λ a power of
+ * two). All chains of a step subtract their tooth terms {@code W_f²·g_s/4^s} into <em>one merged
+ * accumulator</em>; v is carried by one neuron while later steps need it. Each chain works on a
+ * dyadic {@link SawtoothSquare#frame} of the range its argument can take (true range widened by the
+ * error carried so far), so weights are powers of two wherever the target's coefficients allow.
+ *
+ * <p><b>Errors as intervals.</b> A chain's square errs one-sidedly in {@code [0, W_f²·2^(−2m−2)]}; the
+ * interval of the final error follows exactly ({@code E_{k+1} = [0, W]·E_k + Σ ±[0, δ]/(4λ)}), and
+ * the output bias is re-centred on it, so the design error is its half-width. Levels and λ are
+ * chosen by coordinate descent on the real dense parameter count.
+ */
+final class PolynomialNetwork {
+    private static final double[] LAMBDAS = {0.125, 0.25, 0.5, 1, 2, 4, 8};
+
+    /** The problem: Q (ascending) on v = σ(x − c) ∈ [0, W]. */
+    record Problem(double[] q, double c, double w) {
+        int degree() {
+            int d = q.length - 1;
+            while (d > 0 && q[d] == 0) {
+                d--;
+            }
+            return d;
+        }
+    }
+
+    /** A design: levels per chain (block 1 first, then ± per product step) and λ per product step. */
+    record Design(int[] levels, int[] lambdaIndex, boolean recentre) {
+        Design with(int[] newLevels, int[] newLambda) {
+            return new Design(newLevels, newLambda, recentre);
+        }
+    }
+
+    /** A built network with its designed error and a description. */
+    record Built(Network network, double designedError, String description) {
+    }
+
+    private PolynomialNetwork() {
+    }
+
+    /** The problem for a target on [a, b]. */
+    static Problem problem(Target t, double a, double b) {
+        boolean relu = t.hasBreakpointAtZero();
+        double c = relu ? Math.max(a, 0) : a;
+        double[] p = relu ? t.right() : t.left();
+        if (relu && b <= 0) {
+            return new Problem(new double[] {Target.horner(t.left(), 0)}, 0, 1);
+        }
+        // Q(v) = P(v + c): Taylor shift, q_j = Σ_{i≥j} p_i C(i, j) c^(i−j)
+        double[] q = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            double binom = 1;
+            double power = 1;
+            for (int j = i; j >= 0; j--) {
+                q[j] += p[i] * binom * power;
+                binom = binom * j / (i - j + 1);
+                power *= c;
+            }
+        }
+        return new Problem(q, c, b - c);
+    }
+
+    /** Number of square chains a degree-d problem needs: 1 + 2(d − 2). */
+    static int chains(int d) {
+        return d < 2 ? 0 : 1 + 2 * (d - 2);
+    }
+
+    /** Builds the network of a design. */
+    static Built build(Problem pr, Design design) {
+        int d = pr.degree();
+        double[] q = pr.q();
+        LayerPlan plan = new LayerPlan(1);
+        if (d < 2) {
+            plan.newLayer();
+            int v = plan.neuron(Form.neuron(0, 1).plus(-pr.c()));
+            Form out = Form.constant(q[0]).plus(Form.neuron(v, d == 1 ? q[1] : 0));
+            return new Built(plan.build(out), 0, d == 1 ? "one ReLU unit (the target is linear)" : "constant target");
+        }
+        double w = pr.w();
+        StringBuilder desc = new StringBuilder();
+        // block 1: the square of v
+        int[] levels = design.levels();
+        double[] frame1 = SawtoothSquare.frame(levels[0], 0, w);
+        Chain first = new Chain(frame1[0], frame1[1], levels[0], q[d]);
+        plan.newLayer();
+        Form input = Form.neuron(0, 1).plus(-pr.c());        // v over the input (v = σ(x − c))
+        first.start(plan, input);
+        Form vForm = Form.neuron(first.u1, first.wf);         // v = W_f·t = W_f·u1 on layer 1
+        Form pending = Form.constant(q[d - 2]).plus(vForm.times(q[d - 1])).plus(first.levelOneContribution());
+        double k1 = offset(Math.abs(q[d - 2]) + Math.abs(q[d - 1]) * w, List.of(first));
+        Block b1 = advance(plan, List.of(first), pending, k1, vForm, d > 2);
+        desc.append("v² chain ").append(levels[0]).append(" levels");
+        Interval error = Interval.of(0, first.maxError()).times(q[d]);
+        PolynomialFunction y = new PolynomialFunction(new double[] {q[d - 2], q[d - 1], q[d]});
+        Form yForm = b1.output;
+        vForm = b1.v;
+        for (int step = 2; step < d; step++) {
+            double lambda = LAMBDAS[design.lambdaIndex()[step - 2]];
+            int mPlus = levels[1 + 2 * (step - 2)];
+            int mMinus = levels[2 + 2 * (step - 2)];
+            double[] plusRange = range(y, lambda, w, error);
+            double[] minusRange = range(y, -lambda, w, error);
+            double[] fp = SawtoothSquare.frame(mPlus, plusRange[0], plusRange[1]);
+            double[] fm = SawtoothSquare.frame(mMinus, minusRange[0], minusRange[1]);
+            Chain plus = new Chain(fp[0], fp[1], mPlus, 1 / (4 * lambda));
+            Chain minus = new Chain(fm[0], fm[1], mMinus, -1 / (4 * lambda));
+            plan.newLayer();
+            plus.start(plan, vForm.plus(yForm.times(lambda)));
+            minus.start(plan, vForm.plus(yForm.times(-lambda)));
+            boolean more = step + 1 < d;
+            Form carried = null;
+            if (more) {
+                carried = Form.neuron(plan.neuron(vForm), 1);
+            }
+            double coeff = q[d - step - 1];
+            Form p = Form.constant(coeff).plus(plus.levelOneContribution()).plus(minus.levelOneContribution());
+            Block blk = advance(plan, List.of(plus, minus), p, offset(Math.abs(coeff), List.of(plus, minus)), carried, more);
+            yForm = blk.output;
+            vForm = blk.v;
+            error = error.timesRange(0, w).plus(Interval.of(0, plus.maxError()).times(plus.factor))
+                    .plus(Interval.of(0, minus.maxError()).times(minus.factor));
+            y = y.multiply(new PolynomialFunction(new double[] {0, 1})).add(new PolynomialFunction(new double[] {coeff}));
+            desc.append("; product ").append(step - 1).append(": λ = ").append(lambda).append(", chains ")
+                    .append(mPlus).append(" and ").append(mMinus).append(" levels");
+        }
+        double shift = design.recentre() ? -error.mid() : 0;
+        double designed = design.recentre() ? error.halfWidth() : error.maxAbs();
+        desc.append(design.recentre() ? "; output re-centred on the error interval" : "");
+        return new Built(plan.build(yForm.plus(shift)), designed, desc.toString());
+    }
+
+    /** The range of {@code v + s·y(v)} on [0, W], widened by |s|·(the error interval of y) and a hair. */
+    private static double[] range(PolynomialFunction y, double s, double w, Interval error) {
+        PolynomialFunction z = y.multiply(new PolynomialFunction(new double[] {s})).add(new PolynomialFunction(new double[] {0, 1}));
+        double lo = Math.min(z.value(0), z.value(w));
+        double hi = Math.max(z.value(0), z.value(w));
+        for (double r : Certifier.realRoots(z.polynomialDerivative().getCoefficients(), 0, w)) {
+            lo = Math.min(lo, z.value(r));
+            hi = Math.max(hi, z.value(r));
+        }
+        double slack = Math.abs(s) * error.maxAbs() + 1e-12 * (1 + Math.abs(lo) + Math.abs(hi));
+        return new double[] {lo - slack, hi + slack};
+    }
+
+    /** A power of two above every value the accumulator can take, so it stays non-negative. */
+    private static double offset(double base, List<Chain> chains) {
+        double bound = base;
+        for (Chain ch : chains) {
+            double top = Math.abs(ch.lo) + ch.wf;
+            bound += Math.abs(ch.factor) * (top * top + ch.wf * ch.wf / 4 + 2 * Math.abs(ch.lo) * ch.wf);
+        }
+        return Math.scalb(1.0, Math.getExponent(bound + 1) + 1);
+    }
+
+    /** The end of a block: its output and the carried v, as forms over its last layer. */
+    private record Block(Form output, Form v) {
+    }
+
+    /**
+     * Runs the chains of a block to their last level, one layer per level, with the merged
+     * accumulator {@code σ(pending + K)} and, if {@code carry}, a neuron carrying v.
+     */
+    private static Block advance(LayerPlan plan, List<Chain> chains, Form pending, double k, Form v, boolean carry) {
+        Form vForm = v;
+        while (chains.stream().anyMatch(Chain::active)) {
+            plan.newLayer();
+            Form next = Form.neuron(plan.neuron(pending.plus(k)), 1).plus(-k);
+            for (Chain ch : chains) {
+                if (ch.active()) {
+                    next = next.plus(ch.nextLevel(plan));
+                }
+            }
+            if (carry) {
+                vForm = Form.neuron(plan.neuron(vForm), 1);
+            }
+            pending = next;
+        }
+        return new Block(pending, vForm);
+    }
+
+    /** One sawtooth square chain on z ∈ [lo, lo + wf] contributing {@code factor·z²}. */
+    private static final class Chain {
+        final double lo;
+        final double wf;
+        final int levels;
+        final double factor;
+        int level;
+        int u1;
+        int u2;
+
+        Chain(double lo, double wf, int levels, double factor) {
+            this.lo = lo;
+            this.wf = wf;
+            this.levels = levels;
+            this.factor = factor;
+        }
+
+        /** Level-1 neurons σ(t), σ(t − ½), t = (z − lo)/wf, in the current layer. */
+        void start(LayerPlan plan, Form z) {
+            Form t = z.plus(-lo).times(1 / wf);
+            u1 = plan.neuron(t);
+            u2 = plan.neuron(t.plus(-0.5));
+            level = 1;
+        }
+
+        /** factor·[(wf² + 2·lo·wf)·t + lo² − wf²·g_1/4] over the level-1 layer. */
+        Form levelOneContribution() {
+            Form linear = Form.neuron(u1, (wf * wf + 2 * lo * wf) * factor).plus(lo * lo * factor);
+            return linear.plus(tooth().times(-factor * wf * wf / 4));
+        }
+
+        /** g_s = 2u1 − 4u2 over the current level's layer. */
+        private Form tooth() {
+            return Form.neuron(u1, 2).plus(Form.neuron(u2, -4));
+        }
+
+        boolean active() {
+            return level < levels;
+        }
+
+        /** Adds the next level's neurons; returns its contribution −factor·wf²·g_s/4^s. */
+        Form nextLevel(LayerPlan plan) {
+            Form g = tooth();
+            u1 = plan.neuron(g);
+            u2 = plan.neuron(g.plus(-0.5));
+            level++;
+            return tooth().times(-factor * wf * wf * Math.scalb(1.0, -2 * level));
+        }
+
+        /** The chain's square errs in [0, wf²·2^(−2m−2)]. */
+        double maxError() {
+            return wf * wf * Math.scalb(1.0, -2 * levels - 2);
+        }
+    }
+
+    /** A closed interval of error values. */
+    record Interval(double lo, double hi) {
+        static Interval of(double lo, double hi) {
+            return new Interval(lo, hi);
+        }
+
+        Interval times(double k) {
+            return k >= 0 ? new Interval(lo * k, hi * k) : new Interval(hi * k, lo * k);
+        }
+
+        /** {v·e : v ∈ [a, b], e ∈ this}. */
+        Interval timesRange(double a, double b) {
+            double[] c = {a * lo, a * hi, b * lo, b * hi};
+            return new Interval(Arrays.stream(c).min().orElseThrow(), Arrays.stream(c).max().orElseThrow());
+        }
+
+        Interval plus(Interval o) {
+            return new Interval(lo + o.lo, hi + o.hi);
+        }
+
+        double mid() {
+            return 0.5 * (lo + hi);
+        }
+
+        double halfWidth() {
+            return 0.5 * (hi - lo);
+        }
+
+        double maxAbs() {
+            return Math.max(Math.abs(lo), Math.abs(hi));
+        }
+    }
+
+    /**
+     * The cheapest design (dense parameters) whose designed error is at most {@code eps}: start
+     * from the smallest uniform level count that meets it, then coordinate descent over single
+     * and paired level changes and λ.
+     */
+    static Built optimise(Problem pr, double eps, boolean recentre, boolean uniformOnly) {
+        int n = chains(pr.degree());
+        if (n == 0) {
+            return build(pr, new Design(new int[0], new int[0], recentre));
+        }
+        int products = Math.max(0, pr.degree() - 2);
+        int[] lambda = new int[products];
+        Arrays.fill(lambda, 3); // λ = 1
+        Design best = null;
+        for (int m = 1; m <= SawtoothSquare.MAX_LEVELS; m++) {
+            int[] levels = new int[n];
+            Arrays.fill(levels, m);
+            Design candidate = new Design(levels, lambda.clone(), recentre);
+            if (build(pr, candidate).designedError() <= eps) {
+                best = candidate;
+                break;
+            }
+        }
+        if (best == null) {
+            throw new ActlabException("ε = " + eps + " needs more than " + SawtoothSquare.MAX_LEVELS
+                    + " sawtooth levels per chain for this target (the certifier's limit of 2^22 pieces)");
+        }
+        if (uniformOnly) {
+            return build(pr, best);
+        }
+        long bestCost = cost(pr, best);
+        boolean improved = true;
+        while (improved) {
+            improved = false;
+            for (Design move : moves(best, n, products)) {
+                Built built = build(pr, move);
+                if (built.designedError() > eps) {
+                    continue;
+                }
+                long c = built.network().parameterCount(Network.Count.ALL);
+                if (c < bestCost) {
+                    bestCost = c;
+                    best = move;
+                    improved = true;
+                }
+            }
+        }
+        return build(pr, best);
+    }
+
+    private static long cost(Problem pr, Design d) {
+        return build(pr, d).network().parameterCount(Network.Count.ALL);
+    }
+
+    private static List<Design> moves(Design d, int n, int products) {
+        List<Design> out = new ArrayList<>();
+        int[] l = d.levels();
+        for (int i = 0; i < n; i++) {
+            for (int delta = -3; delta <= -1; delta++) {
+                add(out, d, l, i, delta, -1, 0);
+            }
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    add(out, d, l, i, 1, j, -1);
+                    add(out, d, l, i, 1, j, -2);
+                    add(out, d, l, i, 2, j, -3);
+                }
+            }
+        }
+        for (int p = 0; p < products; p++) {
+            for (int step : new int[] {-1, 1}) {
+                int li = d.lambdaIndex()[p] + step;
+                if (li >= 0 && li < LAMBDAS.length) {
+                    int[] lam = d.lambdaIndex().clone();
+                    lam[p] = li;
+                    out.add(d.with(l.clone(), lam));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Design> out, Design d, int[] l, int i, int di, int j, int dj) {
+        int[] nl = l.clone();
+        nl[i] += di;
+        if (j >= 0) {
+            nl[j] += dj;
+        }
+        for (int v : nl) {
+            if (v < 1 || v > SawtoothSquare.MAX_LEVELS) {
+                return;
+            }
+        }
+        out.add(d.with(nl, d.lambdaIndex().clone()));
+    }
+}
