@@ -91,7 +91,7 @@ public final class ApproxCommand implements Callable<Integer> {
         return format;
     }
 
-    private static Approximations.Method parseMethod(String m) {
+    static Approximations.Method parseMethod(String m) {
         for (Approximations.Method value : Approximations.Method.values()) {
             if (value.key().equals(m.toLowerCase(Locale.ROOT))) {
                 return value;

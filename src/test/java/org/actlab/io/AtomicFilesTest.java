@@ -21,6 +21,9 @@ class AtomicFilesTest {
         AtomicFiles.writeString(target, "old\n");
         AtomicFiles.writeString(target, "new\n");
         assertEquals("new\n", Files.readString(target));
+        if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        }
         try (var files = Files.list(target.getParent())) {
             assertEquals(1, files.count());
         }

@@ -1,0 +1,87 @@
+package org.actlab.approx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.actlab.ActlabException;
+import org.actlab.network.Network;
+
+/** Runs constructions over a range of target errors. */
+public final class Sweep {
+    private Sweep() {
+    }
+
+    /**
+     * The errors {@code from·10^(−k/perDecade)} for k = 0, 1, … down to {@code to} (inclusive up to
+     * rounding), e.g. 1e-1:1e-12 with one per decade gives 12 values.
+     */
+    public static double[] decades(double from, double to, int perDecade) {
+        if (!(from > to) || !(to > 0) || !Double.isFinite(from)) {
+            throw new ActlabException("the ε range must run from a larger to a smaller positive number, e.g. 1e-1:1e-12");
+        }
+        if (perDecade < 1 || perDecade > 20) {
+            throw new ActlabException("points per decade must be from 1 to 20, got " + perDecade);
+        }
+        int n = (int) Math.floor(Math.log10(from / to) * perDecade + 1e-9) + 1;
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            // whole decades scaled in decimal, so 1e-1 gives exactly the doubles nearest 1e-2, 1e-3, …
+            out[k] = k % perDecade == 0
+                    ? new java.math.BigDecimal(org.actlab.io.Numbers.format(from)).scaleByPowerOfTen(-k / perDecade).doubleValue()
+                    : from * Math.pow(10, -(double) k / perDecade);
+        }
+        return out;
+    }
+
+    /**
+     * Every method at every ε; combinations that cannot be built (a method not available for the
+     * target, ε beyond the size limits) are reported through {@code skipped} and left out.
+     */
+    public static List<SweepPoint> run(Target target, double a, double b, double[] eps, List<Approximations.Method> methods,
+                                       Consumer<String> progress, Consumer<String> skipped) {
+        List<SweepPoint> points = new ArrayList<>();
+        for (Approximations.Method m : methods) {
+            for (double e : eps) {
+                progress.accept(m.key() + " at ε = " + e);
+                try {
+                    Approximation ap = Approximations.build(target, a, b, e, m);
+                    Network n = ap.network();
+                    points.add(new SweepPoint(target.name(), a, b, m.key(), e, n.parameterCount(Network.Count.ALL),
+                            n.parameterCount(Network.Count.NONZERO), n.depth(), n.width(),
+                            ap.certificate().certifiedError(), ap.certificate().sampledError()));
+                } catch (ActlabException ex) {
+                    skipped.accept(m.key() + " at ε = " + e + ": " + ex.getMessage());
+                }
+            }
+        }
+        return points;
+    }
+
+    /**
+     * Least-squares slope of parameters against log10(1/ε) for one method's points: the parameters
+     * added per decade of accuracy (NaN with fewer than two points).
+     */
+    public static double parametersPerDecade(List<SweepPoint> points, String method) {
+        List<SweepPoint> pts = points.stream().filter(p -> p.method().equals(method)).toList();
+        if (pts.size() < 2) {
+            return Double.NaN;
+        }
+        double mx = 0;
+        double my = 0;
+        for (SweepPoint p : pts) {
+            mx += Math.log10(1 / p.certifiedError());
+            my += p.parameters();
+        }
+        mx /= pts.size();
+        my /= pts.size();
+        double sxy = 0;
+        double sxx = 0;
+        for (SweepPoint p : pts) {
+            double dx = Math.log10(1 / p.certifiedError()) - mx;
+            sxy += dx * (p.parameters() - my);
+            sxx += dx * dx;
+        }
+        return sxy / sxx;
+    }
+}

@@ -1,0 +1,149 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.actlab.ActlabException;
+import org.actlab.approx.Approximations;
+import org.actlab.approx.Sweep;
+import org.actlab.approx.SweepPoint;
+import org.actlab.approx.Target;
+import org.actlab.io.AtomicFiles;
+import org.actlab.io.Numbers;
+import org.actlab.plot.Figures;
+import org.actlab.plot.Series;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code actlab sweep}: parameters against certified error for every method. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Build and certify networks for a range of target errors with every method; write a CSV",
+            "(target, method, eps, parameters, depth, width, certified error) and the log-log figure of",
+            "parameters against certified error with the shape of Lemma 2's bound, c·ln²(1/ε)."},
+        footer = {"", "Example:", "  actlab sweep --target polyrelu --coeffs 1,1,0.5,0.25 --interval -1,1 --eps 1e-1:1e-8"})
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "T", description = "square, power:K, relu-power:K or polyrelu")
+    private String target;
+
+    @Option(names = "--coeffs", paramLabel = "a0,a1,...", description = "PolyReLU coefficients, ascending (with --target polyrelu)")
+    private String coeffs;
+
+    @Option(names = "--interval", paramLabel = "A,B", defaultValue = "0,1", description = "the interval (default: ${DEFAULT-VALUE})")
+    private String interval;
+
+    @Option(names = "--eps", paramLabel = "FROM:TO", defaultValue = "1e-1:1e-8",
+            description = "errors from FROM down to TO, by decades (default: ${DEFAULT-VALUE})")
+    private String eps;
+
+    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "1", description = "points per decade (default: ${DEFAULT-VALUE})")
+    private int perDecade;
+
+    @Option(names = "--methods", paramLabel = "M,...", defaultValue = "textbook,deep,shallow",
+            description = "methods (default: ${DEFAULT-VALUE}; shallow is skipped where unavailable)")
+    private String methods;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "figures", description = "output directory (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--name", paramLabel = "BASE", description = "file name base (default: sweep-TARGET)")
+    private String name;
+
+    @Override
+    public Integer call() {
+        Target t = Target.parse(target, coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
+        double[] ab = ApproxCommand.parseInterval(interval);
+        String[] range = eps.split(":", -1);
+        if (range.length != 2) {
+            throw new ActlabException("--eps takes FROM:TO, e.g. 1e-1:1e-12, got '" + eps + "'");
+        }
+        double[] epsValues = Sweep.decades(Numbers.parse(range[0], "--eps"), Numbers.parse(range[1], "--eps"), perDecade);
+        List<Approximations.Method> ms = new ArrayList<>();
+        for (String m : methods.split(",")) {
+            ms.add(ApproxCommand.parseMethod(m.trim()));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<SweepPoint> points = Sweep.run(t, ab[0], ab[1], epsValues, ms,
+                p -> { err.println("sweep: " + p); err.flush(); },
+                s -> { err.println("sweep: skipped " + s); err.flush(); });
+        if (points.isEmpty()) {
+            throw new ActlabException("no method could build a network for these errors");
+        }
+        String base = name != null ? name : "sweep-" + t.name().replace(':', '-');
+        Path csv = out.resolve(base + ".csv");
+        AtomicFiles.writeString(csv, csv(points));
+        Figures.write(Figures.logLog("Parameters against certified error: " + t.name() + " on [" + Numbers.format(ab[0]) + ", "
+                + Numbers.format(ab[1]) + "]", "certified sup error", "parameters (all weights and biases)",
+                series(points, ms)), out.resolve(base));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%-9s %10s %11s %6s %6s %22s%n", "method", "eps", "parameters", "depth", "width", "certified error");
+        for (SweepPoint p : points) {
+            o.printf(Locale.ROOT, "%-9s %10s %11d %6d %6d %22s%n", p.method(), Numbers.format(p.eps()), p.parameters(),
+                    p.depth(), p.width(), Numbers.format(p.certifiedError()));
+        }
+        for (Approximations.Method m : ms) {
+            double slope = Sweep.parametersPerDecade(points, m.key());
+            if (!Double.isNaN(slope)) {
+                o.printf(Locale.ROOT, "%s: %.1f parameters per decade of ε (least squares against log10(1/ε))%n", m.key(), slope);
+            }
+        }
+        o.println("wrote " + csv + ", " + out.resolve(base + ".png") + ", " + out.resolve(base + ".svg"));
+        o.flush();
+        return 0;
+    }
+
+    static String csv(List<SweepPoint> points) {
+        StringBuilder sb = new StringBuilder(
+                "target,interval_a,interval_b,method,eps,parameters,nonzero_parameters,depth,width,certified_error,sampled_error\n");
+        for (SweepPoint p : points) {
+            sb.append(p.target()).append(',').append(Numbers.format(p.a())).append(',').append(Numbers.format(p.b()))
+                    .append(',').append(p.method()).append(',').append(Numbers.format(p.eps())).append(',')
+                    .append(p.parameters()).append(',').append(p.nonzeroParameters()).append(',').append(p.depth())
+                    .append(',').append(p.width()).append(',').append(Numbers.format(p.certifiedError())).append(',')
+                    .append(Numbers.format(p.sampledError())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** One series per method, and Lemma 2's shape c·ln²(1/ε) through the deep method's last point. */
+    private static List<Series> series(List<SweepPoint> points, List<Approximations.Method> ms) {
+        List<Series> out = new ArrayList<>();
+        SweepPoint anchor = null;
+        for (Approximations.Method m : ms) {
+            List<SweepPoint> pts = points.stream().filter(p -> p.method().equals(m.key())).toList();
+            if (pts.isEmpty()) {
+                continue;
+            }
+            out.add(new Series(m.key(), pts.stream().mapToDouble(SweepPoint::certifiedError).toArray(),
+                    pts.stream().mapToDouble(p -> (double) p.parameters()).toArray(), false));
+            if (m == Approximations.Method.DEEP) {
+                anchor = pts.get(pts.size() - 1);
+            }
+        }
+        if (anchor != null) {
+            double lnAnchor = Math.log(1 / anchor.certifiedError());
+            double c = anchor.parameters() / (lnAnchor * lnAnchor);
+            double lo = points.stream().mapToDouble(SweepPoint::certifiedError).min().orElseThrow();
+            double hi = points.stream().mapToDouble(SweepPoint::certifiedError).max().orElseThrow();
+            int n = 40;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.exp(Math.log(hi) + (Math.log(lo) - Math.log(hi)) * i / (n - 1));
+                double l = Math.log(1 / x[i]);
+                y[i] = c * l * l;
+            }
+            out.add(new Series("Lemma 2 shape c·ln²(1/ε), through deep's last point", x, y, true));
+        }
+        return out;
+    }
+}
