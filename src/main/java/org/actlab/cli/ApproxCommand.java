@@ -97,6 +97,6 @@ public final class ApproxCommand implements Callable<Integer> {
                 return value;
             }
         }
-        throw new ActlabException("unknown --method '" + m + "' (textbook, deep, shallow)");
+        throw new ActlabException("unknown --method '" + m + "' (textbook, deep, shallow, trained)");
     }
 }

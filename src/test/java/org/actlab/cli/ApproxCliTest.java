@@ -19,13 +19,14 @@ class ApproxCliTest {
     @Test
     void approxSavesANetworkWhoseCountsAndErrorsHold(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("net.json");
-        for (String method : new String[] {"textbook", "deep", "shallow"}) {
+        for (String method : new String[] {"textbook", "deep", "shallow", "trained"}) {
             CliTest.Run r = CliTest.run("approx", "--target", "square", "--interval", "-0.5,1.5", "--eps", "1e-5",
                     "--method", method, "--save", file.toString(), "--format", "json");
             assertEquals(0, r.code(), r.err());
             JsonNode out = JSON.readTree(r.out());
             double certified = out.get("certified_error").asDouble();
-            assertTrue(certified <= 1e-5, method);
+            // the constructions meet ε; the trained baseline reports whatever it reaches
+            assertTrue(method.equals("trained") || certified <= 1e-5, method);
             assertTrue(out.get("sampled_error").asDouble() <= certified, method);
             // count made independently from the saved JSON: every weight and bias entry
             JsonNode net = JSON.readTree(Files.readString(file));

@@ -1,0 +1,142 @@
+package org.actlab.approx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.actlab.ActlabException;
+import org.actlab.network.Layer;
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+import org.hipparchus.analysis.polynomials.PolynomialFunction;
+
+/**
+ * One-hidden-layer ReLU networks with free knots for any piecewise-polynomial target.
+ *
+ * <p>Knots are placed greedily from the left, each cell as long as its secant stays within the
+ * allowance. For a convex target (T″ ≥ 0 on each piece and no downward kink at 0) every secant lies
+ * above T, so cells may have a gap of 2e and the whole interpolant is shifted down by e: the error
+ * equioscillates between ±e, which is optimal for continuous piecewise-linear approximation with
+ * that number of pieces (papers.md); concave targets mirror this. Otherwise the plain interpolant
+ * with error ≤ ε per cell is used. The target's breakpoint 0 is always a knot.
+ *
+ * <p>As a network: {@code y = y_0 + s_0·σ(x − a) + Σ_{i≥1} (s_i − s_{i−1})·σ(x − t_i)}, N hidden units
+ * for N pieces, 3N + 1 parameters.
+ */
+final class ShallowGreedy {
+    /** The most pieces built (the greedy search costs about 60 root solves per piece). */
+    static final int MAX_PIECES = 300_000;
+
+    private ShallowGreedy() {
+    }
+
+    /** A built network with its designed error. */
+    record Built(Network network, double designedError, int pieces, String description) {
+    }
+
+    static Built build(Target t, double a, double b, double eps) {
+        int shape = shape(t, a, b);
+        double gap = shape == 0 ? eps : 2 * eps * (1 - 1e-12);
+        double shift = shape > 0 ? -gap / 2 : shape < 0 ? gap / 2 : 0;
+        List<Double> knots = new ArrayList<>();
+        knots.add(a);
+        double x0 = a;
+        while (x0 < b) {
+            double end = (t.hasBreakpointAtZero() && x0 < 0 && 0 < b) ? 0 : b;
+            double x1 = maxEnd(t, x0, end, gap);
+            knots.add(x1);
+            x0 = x1;
+            if (knots.size() > MAX_PIECES + 1) {
+                throw new ActlabException("a one-hidden-layer network for ε = " + eps + " needs more than " + MAX_PIECES
+                        + " units (the maximum)");
+            }
+        }
+        int n = knots.size() - 1;
+        double[][] w1 = new double[n][1];
+        double[] b1 = new double[n];
+        double[][] w2 = new double[1][n];
+        double previousSlope = 0;
+        for (int i = 0; i < n; i++) {
+            double l = knots.get(i);
+            double r = knots.get(i + 1);
+            double slope = (t.value(r) - t.value(l)) / (r - l);
+            w1[i][0] = 1;
+            b1[i] = -l;
+            w2[0][i] = slope - previousSlope;
+            previousSlope = slope;
+        }
+        Network net = new Network(1, List.of(new Layer(w1, b1, new LayerActivation.Relu()),
+                new Layer(w2, new double[] {t.value(a) + shift}, new LayerActivation.Identity())));
+        String kind = shape != 0 ? (shape > 0 ? "convex" : "concave") + " target: equioscillating, secant gaps 2ε shifted by ε"
+                : "interpolant with error ≤ ε per cell";
+        return new Built(net, shape == 0 ? eps : gap / 2, n, n + " hidden units, greedy free knots (" + kind + ")");
+    }
+
+    /** +1 convex, −1 concave, 0 neither, on [a, b]. */
+    private static int shape(Target t, double a, double b) {
+        boolean convex = true;
+        boolean concave = true;
+        for (double[] piece : new double[][] {t.left(), t.right()}) {
+            boolean left = piece == t.left();
+            double lo = left ? a : Math.max(a, 0);
+            double hi = left ? Math.min(b, 0) : b;
+            if (!t.hasBreakpointAtZero()) {
+                lo = a;
+                hi = b;
+            }
+            if (!(lo < hi)) {
+                continue;
+            }
+            PolynomialFunction second = new PolynomialFunction(piece).polynomialDerivative().polynomialDerivative();
+            double min = Math.min(second.value(lo), second.value(hi));
+            double max = Math.max(second.value(lo), second.value(hi));
+            for (double r : Certifier.realRoots(second.polynomialDerivative().getCoefficients(), lo, hi)) {
+                min = Math.min(min, second.value(r));
+                max = Math.max(max, second.value(r));
+            }
+            convex &= min >= 0;
+            concave &= max <= 0;
+        }
+        if (t.hasBreakpointAtZero() && a < 0 && 0 < b) {
+            double jump = new PolynomialFunction(t.right()).polynomialDerivative().value(0)
+                    - new PolynomialFunction(t.left()).polynomialDerivative().value(0);
+            convex &= jump >= 0;
+            concave &= jump <= 0;
+        }
+        return convex ? 1 : concave ? -1 : 0;
+    }
+
+    /** The largest x1 ≤ end with max |T − secant| ≤ gap on [x0, x1] (bisection; monotone in x1). */
+    private static double maxEnd(Target t, double x0, double end, double gap) {
+        if (secantGap(t, x0, end) <= gap) {
+            return end;
+        }
+        double lo = x0;
+        double hi = end;
+        for (int i = 0; i < 200 && Math.nextUp(lo) < hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (secantGap(t, x0, mid) <= gap) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo == x0) {
+            lo = Math.nextUp(x0);
+        }
+        return lo;
+    }
+
+    /** max |T − secant| on [x0, x1]: at the critical points of T − secant inside (one polynomial piece). */
+    private static double secantGap(Target t, double x0, double x1) {
+        double[] piece = t.pieceAt(0.5 * (x0 + x1));
+        double y0 = Target.horner(piece, x0);
+        double s = (Target.horner(piece, x1) - y0) / (x1 - x0);
+        double[] d = new PolynomialFunction(piece).polynomialDerivative().getCoefficients().clone();
+        d[0] -= s;
+        double worst = 0;
+        for (double c : Certifier.realRoots(d, x0, x1)) {
+            worst = Math.max(worst, Math.abs(Target.horner(piece, c) - (y0 + s * (c - x0))));
+        }
+        return worst;
+    }
+}
