@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.actlab.ActlabException;
 import org.actlab.approx.ExactConversions;
+import org.actlab.approx.PolyReluToRelu;
+import org.actlab.io.Json;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
 import org.actlab.network.Network;
@@ -19,9 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab convert}: the exact constructions of Theorem 1 and Lemma 1. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Exact conversions of the PolyCom paper:",
+        description = {"Conversions of the PolyCom paper:",
             "  --to polyrelu IN.json OUT.json   Theorem 1: a ReLU network as a PolyReLU network of the same",
             "                                   depth, width and parameter count (a = (0, 1) in every unit)",
+            "  --to relu IN.json OUT.json --eps E --box A,B",
+            "                                   Theorem 2: a PolyReLU network as a ReLU network within E of it",
+            "                                   on the box [A, B]^d (report on stdout, network to OUT.json)",
             "  --polynomial c0,c1,... [OUT.json] Lemma 1: the polynomial Σ c_i x^i as two PolyReLU units",
             "Without an output file the network is printed."})
 public final class ConvertCommand implements Callable<Integer> {
@@ -34,8 +39,61 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--polynomial", paramLabel = "c0,c1,...", description = "ascending polynomial coefficients")
     private String polynomial;
 
+    @Option(names = "--eps", paramLabel = "E", description = "with --to relu: the largest sup error allowed")
+    private String eps;
+
+    @Option(names = "--box", paramLabel = "A,B", description = "with --to relu: every input in [A, B]")
+    private String box;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "report format for --to relu (default: ${DEFAULT-VALUE})")
+    private String format;
+
     @Parameters(paramLabel = "FILE", arity = "0..2", description = "IN.json OUT.json (with --to), or OUT.json (with --polynomial)")
     private java.util.List<Path> files = new java.util.ArrayList<>();
+
+    private int theorem2(Network poly, Path outFile) {
+        if (eps == null || box == null) {
+            throw new ActlabException("--to relu needs --eps E and --box A,B");
+        }
+        if (outFile == null) {
+            throw new ActlabException("--to relu needs an output file OUT.json for the ReLU network");
+        }
+        double[] ab = ApproxCommand.parseInterval(box);
+        String fmt = ApproxCommand.checkFormat(format);
+        PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, ab[0], ab[1], Numbers.parse(eps, "--eps"));
+        AtomicFiles.writeString(outFile, NetworkJson.write(r.network()));
+        Network n = r.network();
+        PrintWriter w = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+            try (Json j = new Json()) {
+                j.beginObject().field("method", "theorem2").field("description", r.description())
+                        .field("box", ab).field("eps", Numbers.parse(eps, "--eps"))
+                        .field("parameters", n.parameterCount(Network.Count.ALL))
+                        .field("nonzero_parameters", n.parameterCount(Network.Count.NONZERO))
+                        .field("neurons", n.neurons()).field("depth", n.depth()).field("width", n.width())
+                        .field("count_convention", ApproxOutput.COUNT_CONVENTION)
+                        .field("certified_error", r.errorBound()).field("sampled_error", r.sampledError())
+                        .field("samples", r.samples()).field("paper_form", r.paperForm())
+                        .field("certification", "bound propagated from the certified error of every unit through "
+                                + "the layers' |W| row sums and the units' Lipschitz constants; float64 dense samples check it")
+                        .endObject();
+                w.print(j.text());
+            }
+        } else {
+            w.println("construction        " + r.description());
+            w.println("depth               " + n.depth() + " (affine layers), width " + n.width());
+            w.println("parameters          " + n.parameterCount(Network.Count.ALL) + " (all weights and biases), "
+                    + n.parameterCount(Network.Count.NONZERO) + " nonzero, " + n.neurons() + " hidden units");
+            w.println("paper's size form   L·K·ln²(L·α^L/ε) = " + Numbers.format(r.paperForm()) + " (ratio "
+                    + String.format(java.util.Locale.ROOT, "%.2f", n.parameterCount(Network.Count.ALL) / r.paperForm()) + ")");
+            w.println("certified bound     " + Numbers.format(r.errorBound())
+                    + " (from each unit's certified error, propagated through |W| and Lipschitz constants)");
+            w.println("sampled error       " + Numbers.format(r.sampledError()) + " (float64, " + r.samples() + " points of the box)");
+            w.println("wrote " + outFile);
+        }
+        w.flush();
+        return 0;
+    }
 
     @Override
     public Integer call() {
@@ -45,11 +103,14 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new ActlabException("give exactly one of --to polyrelu IN.json [OUT.json] or --polynomial c0,c1,... [OUT.json]");
         }
         if (to != null) {
-            if (!to.equals("polyrelu")) {
-                throw new ActlabException("--to takes polyrelu (Theorem 1), got '" + to + "'");
+            if (!to.equals("polyrelu") && !to.equals("relu")) {
+                throw new ActlabException("--to takes polyrelu (Theorem 1) or relu (Theorem 2), got '" + to + "'");
             }
             if (files.isEmpty()) {
-                throw new ActlabException("--to polyrelu needs an input network IN.json");
+                throw new ActlabException("--to " + to + " needs an input network IN.json");
+            }
+            if (to.equals("relu")) {
+                return theorem2(NetworkJson.read(files.get(0)), files.size() > 1 ? files.get(1) : null);
             }
             result = ExactConversions.reluToPolyRelu(NetworkJson.read(files.get(0)));
             out = files.size() > 1 ? files.get(1) : null;

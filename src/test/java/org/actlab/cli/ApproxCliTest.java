@@ -75,6 +75,29 @@ class ApproxCliTest {
     }
 
     @Test
+    void convertTheorem2WritesAReluNetworkWithinEps(@TempDir Path dir) throws Exception {
+        Path poly = dir.resolve("poly.json");
+        Path relu = dir.resolve("relu.json");
+        assertEquals(0, CliTest.run("convert", "--polynomial", "0.5,1,0.3", poly.toString()).code());
+        CliTest.Run r = CliTest.run("convert", "--to", "relu", poly.toString(), relu.toString(), "--eps", "1e-4",
+                "--box", "-1,1", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode out = JSON.readTree(r.out());
+        assertTrue(out.get("certified_error").asDouble() <= 1e-4);
+        JsonNode net = JSON.readTree(Files.readString(relu));
+        for (JsonNode layer : net.get("layers")) {
+            assertTrue(layer.get("activation").isTextual(), "only relu and identity layers");
+        }
+        double worst = 0;
+        for (int i = 0; i <= 2000; i++) {
+            double x = -1 + 2.0 * i / 2000;
+            double y = org.actlab.network.NetworkJsonTest.independentEvaluate(net, new double[] {x})[0];
+            worst = Math.max(worst, Math.abs(0.5 + x + 0.3 * x * x - y));
+        }
+        assertTrue(worst <= out.get("certified_error").asDouble() + 1e-13, "independent evaluation " + worst);
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"format\": \"actlab-network/1\", \"input_dim\": 1, \"layers\": [{}]}");
@@ -92,6 +115,7 @@ class ApproxCliTest {
             {"certify", dir.resolve("missing.json").toString(), "--target", "square", "--interval", "0,1"},
             {"convert", "--to", "tanh", broken.toString()},
             {"convert", "--polynomial", "1"},
+            {"convert", "--to", "relu", broken.toString(), "out.json"},
         };
         for (String[] args : cases) {
             CliTest.Run r = CliTest.run(args);

@@ -1,0 +1,450 @@
+package org.actlab.approx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.actlab.ActlabException;
+import org.actlab.network.Layer;
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+import org.hipparchus.analysis.polynomials.PolynomialFunction;
+
+/**
+ * PolyCom Theorem 2 made constructive: a PolyReLU network on a box {@code [lo, hi]^d} becomes a ReLU
+ * network within ε of it.
+ *
+ * <p><b>Ranges.</b> Interval arithmetic gives every hidden unit's pre-activation range, widened by
+ * the error that can reach it. <b>Budget.</b> Each hidden layer l gets the same share ε/L_h of the
+ * final error: its units' approximation error δ_l reaches the output amplified by
+ * {@code G_l = ‖W_out‖ Π (Lipschitz of later units · ‖W‖)} (row-sum norms; Lipschitz constants of the
+ * PolyReLUs on their widened ranges), so {@code δ_l = ε/(L_h·G_l)}. <b>Units.</b> Every hidden unit's
+ * PolyReLU is replaced by the deep one-input construction on its range ({@link PolynomialNetwork}),
+ * certified on its own. <b>Assembly.</b> A layer's unit networks run side by side (block-diagonal),
+ * their first layers composed with the unit's affine input, shorter ones padded by carrier neurons
+ * {@code σ(y − y_lo)}. <b>Certificate.</b> The bound is recomputed from the certified unit errors with
+ * the same propagation; a dense sample of the box checks it.
+ */
+public final class PolyReluToRelu {
+    private static final double U = Math.ulp(1.0) / 2;
+
+    private PolyReluToRelu() {
+    }
+
+    /**
+     * The result.
+     *
+     * @param network        the ReLU network
+     * @param errorBound     rigorous bound on sup |PolyReLU net − ReLU net| over the box (from the
+     *                       certified unit errors; propagation rounded outward)
+     * @param sampledError   max over dense samples, float64
+     * @param samples        number of samples
+     * @param paperForm      L·K·ln²(L·α^L/ε), the size form of Theorem 2 (no constant), α the largest
+     *                       Lipschitz constant of a unit
+     * @param description    the construction in words
+     */
+    public record Result(Network network, double errorBound, double sampledError, int samples, double paperForm,
+                         String description) {
+    }
+
+    /** Converts {@code poly} on {@code [lo, hi]^d} to a ReLU network within {@code eps}. */
+    public static Result convert(Network poly, double lo, double hi, double eps) {
+        if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new ActlabException("the box needs finite A < B, got [" + lo + ", " + hi + "]");
+        }
+        if (!(eps > 0)) {
+            throw new ActlabException("ε must be positive, got " + eps);
+        }
+        List<Layer> layers = poly.layers();
+        int hiddenCount = layers.size() - 1;
+        if (!(layers.get(hiddenCount).activation() instanceof LayerActivation.Identity)) {
+            throw new ActlabException("the last layer must be identity (a linear read-out)");
+        }
+        for (int l = 0; l < hiddenCount; l++) {
+            if (layers.get(l).activation() instanceof LayerActivation.Identity) {
+                throw new ActlabException("hidden layer " + (l + 1) + " is identity; give PolyReLU or ReLU hidden layers");
+            }
+        }
+        // plan with zero widening, then with the errors the plan allows, until the ranges settle
+        double[] delta = new double[hiddenCount];
+        Plan plan = plan(poly, lo, hi, delta);
+        for (int iter = 0; iter < 4; iter++) {
+            for (int l = 0; l < hiddenCount; l++) {
+                delta[l] = eps / (hiddenCount * plan.gain[l]) * (1 - 1e-6);
+            }
+            plan = plan(poly, lo, hi, delta);
+        }
+        // build and certify each unit
+        List<List<Network>> units = new ArrayList<>();
+        double[][] certified = new double[hiddenCount][];
+        long pieces = 0;
+        for (int l = 0; l < hiddenCount; l++) {
+            Layer layer = layers.get(l);
+            List<Network> nets = new ArrayList<>();
+            certified[l] = new double[layer.outputs()];
+            for (int i = 0; i < layer.outputs(); i++) {
+                Target t = Target.polyRelu(coefficients(layer.activation(), i));
+                double a = plan.zlo[l][i];
+                double b = plan.zhi[l][i];
+                if (!(a < b)) {
+                    b = a + Math.max(1e-12, Math.ulp(a) * 4);
+                }
+                double[] values = rangeOf(t.right(), a, b);
+                if (values[1] - values[0] <= 2 * delta[l]) {
+                    // the unit is constant to within δ on its range: no hidden units at all
+                    nets.add(new Network(1, List.of(new Layer(new double[][] {{0}}, new double[] {0.5 * (values[0] + values[1])},
+                            new LayerActivation.Identity()))));
+                    certified[l][i] = 0.5 * (values[1] - values[0]) * (1 + 1e-9);
+                    continue;
+                }
+                Approximation ap = Approximations.build(t, a, b, delta[l], Approximations.Method.DEEP);
+                nets.add(ap.network());
+                certified[l][i] = ap.certificate().certifiedError();
+                pieces += ap.certificate().pieces();
+            }
+            units.add(nets);
+        }
+        Network relu = assemble(poly, units, plan);
+        double bound = propagate(poly, plan, certified);
+        int d = poly.inputDim();
+        int samples = d == 1 ? 20001 : d == 2 ? 40401 : 30000;
+        double sampled = sample(poly, relu, lo, hi, samples);
+        int k = 0;
+        double alpha = 1;
+        for (int l = 0; l < hiddenCount; l++) {
+            k = Math.max(k, layers.get(l).outputs());
+            for (double lip : plan.lipschitz[l]) {
+                alpha = Math.max(alpha, lip);
+            }
+        }
+        double inner = Math.log(hiddenCount * Math.pow(alpha, hiddenCount) / eps);
+        double paperForm = hiddenCount * (double) k * inner * inner;
+        String desc = hiddenCount + " hidden PolyReLU layers, width " + k + ", input dimension " + d + "; unit errors "
+                + Arrays.toString(Arrays.stream(delta).mapToObj(x -> String.format(java.util.Locale.ROOT, "%.3g", x)).toArray())
+                + " per layer (equal shares of ε through the layer gains); " + pieces + " certified unit pieces";
+        return new Result(relu, bound, sampled, samples, paperForm, desc);
+    }
+
+    private static double[] coefficients(LayerActivation a, int unit) {
+        if (a instanceof LayerActivation.PolyRelu p) {
+            return p.of(unit);
+        }
+        return new double[] {0, 1}; // ReLU = PolyReLU(0, 1) (Lemma 1)
+    }
+
+    /** Ranges, Lipschitz constants and gains of every hidden unit, for given unit errors. */
+    private record Plan(double[][] zlo, double[][] zhi, double[][] ylo, double[][] yhi, double[][] lipschitz, double[] gain) {
+    }
+
+    private static Plan plan(Network poly, double lo, double hi, double[] delta) {
+        List<Layer> layers = poly.layers();
+        int h = layers.size() - 1;
+        double[][] zlo = new double[h][];
+        double[][] zhi = new double[h][];
+        double[][] ylo = new double[h][];
+        double[][] yhi = new double[h][];
+        double[][] lip = new double[h][];
+        double[] inLo = new double[poly.inputDim()];
+        double[] inHi = new double[poly.inputDim()];
+        Arrays.fill(inLo, lo);
+        Arrays.fill(inHi, hi);
+        double[] err = new double[poly.inputDim()];
+        for (int l = 0; l < h; l++) {
+            Layer layer = layers.get(l);
+            int n = layer.outputs();
+            zlo[l] = new double[n];
+            zhi[l] = new double[n];
+            ylo[l] = new double[n];
+            yhi[l] = new double[n];
+            lip[l] = new double[n];
+            double[] nextErr = new double[n];
+            for (int i = 0; i < n; i++) {
+                double a = layer.bias()[i];
+                double b = layer.bias()[i];
+                double e = 0;
+                for (int j = 0; j < layer.inputs(); j++) {
+                    double w = layer.weights()[i][j];
+                    a += w >= 0 ? w * inLo[j] : w * inHi[j];
+                    b += w >= 0 ? w * inHi[j] : w * inLo[j];
+                    e += Math.abs(w) * err[j];
+                }
+                double slack = 16 * U * (Math.abs(a) + Math.abs(b)) + 1e-12;
+                zlo[l][i] = a - e - slack;
+                zhi[l][i] = b + e + slack;
+                double[] c = coefficients(layer.activation(), i);
+                double[] yr = rangeOf(c, zlo[l][i], zhi[l][i]);
+                lip[l][i] = lipschitzOf(c, zlo[l][i], zhi[l][i]);
+                ylo[l][i] = yr[0] - delta[l];
+                yhi[l][i] = yr[1] + delta[l];
+                nextErr[i] = lip[l][i] * e + delta[l];
+            }
+            inLo = ylo[l];
+            inHi = yhi[l];
+            err = nextErr;
+        }
+        // gains: how much an error of 1 in every unit of layer l can grow by the output
+        double[] gain = new double[h];
+        for (int l = 0; l < h; l++) {
+            double[] g = new double[layers.get(l).outputs()];
+            Arrays.fill(g, 1);
+            for (int m = l + 1; m <= h; m++) {
+                Layer next = layers.get(m);
+                double[] ng = new double[next.outputs()];
+                for (int i = 0; i < ng.length; i++) {
+                    double s = 0;
+                    for (int j = 0; j < next.inputs(); j++) {
+                        s += Math.abs(next.weights()[i][j]) * g[j];
+                    }
+                    ng[i] = m < h ? s * lip[m][i] : s;
+                }
+                g = ng;
+            }
+            gain[l] = Math.max(1e-300, Arrays.stream(g).max().orElse(1)) * (1 + 1e-9);
+        }
+        return new Plan(zlo, zhi, ylo, yhi, lip, gain);
+    }
+
+    /** The range of Σ c_i max(z, 0)^i on [a, b]. */
+    static double[] rangeOf(double[] c, double a, double b) {
+        Target t = Target.polyRelu(c);
+        List<Double> xs = new ArrayList<>(List.of(a, b));
+        if (a < 0 && b > 0) {
+            xs.add(0.0);
+        }
+        PolynomialFunction p = new PolynomialFunction(c);
+        for (double r : Certifier.realRoots(p.polynomialDerivative().getCoefficients(), Math.max(a, 0), b)) {
+            xs.add(r);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : xs) {
+            lo = Math.min(lo, t.value(x));
+            hi = Math.max(hi, t.value(x));
+        }
+        double slack = 16 * U * (Math.abs(lo) + Math.abs(hi)) + 1e-300;
+        return new double[] {lo - slack, hi + slack};
+    }
+
+    /** max |d/dz Σ c_i max(z, 0)^i| on [a, b] (0 on the negative side). */
+    static double lipschitzOf(double[] c, double a, double b) {
+        if (b <= 0) {
+            return 0;
+        }
+        PolynomialFunction d = new PolynomialFunction(c).polynomialDerivative();
+        double lo = Math.max(a, 0);
+        double m = Math.max(Math.abs(d.value(lo)), Math.abs(d.value(b)));
+        for (double r : Certifier.realRoots(d.polynomialDerivative().getCoefficients(), lo, b)) {
+            m = Math.max(m, Math.abs(d.value(r)));
+        }
+        return m * (1 + 1e-9);
+    }
+
+    /** The final error bound from the unit errors δ_{l,i}, propagated as in {@link #plan}. */
+    private static double propagate(Network poly, Plan plan, double[][] unitError) {
+        List<Layer> layers = poly.layers();
+        int h = layers.size() - 1;
+        double[] err = new double[poly.inputDim()];
+        for (int l = 0; l <= h; l++) {
+            Layer layer = layers.get(l);
+            double[] next = new double[layer.outputs()];
+            for (int i = 0; i < next.length; i++) {
+                double e = 0;
+                for (int j = 0; j < layer.inputs(); j++) {
+                    e += Math.abs(layer.weights()[i][j]) * err[j];
+                }
+                next[i] = l < h ? plan.lipschitz[l][i] * e + unitError[l][i] : e;
+            }
+            err = next;
+        }
+        return Arrays.stream(err).max().orElse(0) * (1 + 1e-9);
+    }
+
+    /**
+     * Assembles the ReLU network: for each PolyReLU layer, its units' networks side by side, the
+     * first layers composed with the affine map that feeds them, padded to equal depth.
+     */
+    private static Network assemble(Network poly, List<List<Network>> units, Plan plan) {
+        List<Layer> out = new ArrayList<>();
+        // the pending affine map from the current last layer (initially the input) to the values the
+        // next PolyReLU layer reads: rows A, constants c
+        int width = poly.inputDim();
+        double[][] a = identity(width);
+        double[] c = new double[width];
+        for (int l = 0; l < units.size(); l++) {
+            Layer layer = poly.layers().get(l);
+            // pre-activations z = W (A h + c) + b as affine maps of h
+            double[][] za = multiply(layer.weights(), a);
+            double[] zc = add(multiplyVector(layer.weights(), c), layer.bias());
+            List<Network> nets = units.get(l);
+            int depth = nets.stream().mapToInt(n -> n.depth() - 1).max().orElse(0);
+            List<List<double[]>> rowsPerLayer = new ArrayList<>();
+            List<List<Double>> biasPerLayer = new ArrayList<>();
+            for (int t = 0; t < depth; t++) {
+                rowsPerLayer.add(new ArrayList<>());
+                biasPerLayer.add(new ArrayList<>());
+            }
+            int[] offset = new int[depth];
+            double[][] newA = new double[nets.size()][];
+            double[] newC = new double[nets.size()];
+            int[] layerWidth = new int[depth];
+            // widths of each combined layer
+            for (Network n : nets) {
+                int hidden = n.depth() - 1;
+                for (int t = 0; t < depth; t++) {
+                    layerWidth[t] += t < hidden ? n.layers().get(t).outputs() : 1;
+                }
+            }
+            Arrays.fill(offset, 0);
+            for (int u = 0; u < nets.size(); u++) {
+                Network n = nets.get(u);
+                int hidden = n.depth() - 1;
+                Layer outLayer = n.layers().get(hidden);
+                int prevWidth = width;
+                int[] unitStart = new int[depth]; // where this unit's neurons start in each combined layer
+                for (int t = 0; t < depth; t++) {
+                    int rows = t < hidden ? n.layers().get(t).outputs() : 1;
+                    unitStart[t] = offset[t];
+                    for (int r = 0; r < rows; r++) {
+                        double[] row = new double[t == 0 ? prevWidth : layerWidth[t - 1]];
+                        double bias;
+                        if (t == 0) {
+                            if (hidden > 0) {
+                                double w = n.layers().get(0).weights()[r][0];
+                                for (int j = 0; j < row.length; j++) {
+                                    row[j] = w * za[u][j];
+                                }
+                                bias = n.layers().get(0).bias()[r] + w * zc[u];
+                            } else {
+                                // no hidden layer: carry the unit's (affine) output from the start
+                                double lo0 = plan.ylo[l][u];
+                                for (int j = 0; j < row.length; j++) {
+                                    row[j] = outLayer.weights()[0][0] * za[u][j];
+                                }
+                                bias = outLayer.weights()[0][0] * zc[u] + outLayer.bias()[0] - lo0;
+                            }
+                        } else if (t < hidden) {
+                            double[] src = n.layers().get(t).weights()[r];
+                            for (int j = 0; j < src.length; j++) {
+                                row[unitStart[t - 1] + j] = src[j];
+                            }
+                            bias = n.layers().get(t).bias()[r];
+                        } else if (t == hidden) {
+                            // first carrier: σ(y − y_lo) with y the unit network's output
+                            double[] src = outLayer.weights()[0];
+                            for (int j = 0; j < src.length; j++) {
+                                row[unitStart[t - 1] + j] = src[j];
+                            }
+                            bias = outLayer.bias()[0] - plan.ylo[l][u];
+                        } else {
+                            row[unitStart[t - 1]] = 1;
+                            bias = 0;
+                        }
+                        rowsPerLayer.get(t).add(row);
+                        biasPerLayer.get(t).add(bias);
+                    }
+                    offset[t] += rows;
+                }
+                // the unit's output as an affine map of the last combined layer
+                double[] row = new double[depth == 0 ? width : layerWidth[depth - 1]];
+                if (depth == 0) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = outLayer.weights()[0][0] * za[u][j];
+                    }
+                    newC[u] = outLayer.weights()[0][0] * zc[u] + outLayer.bias()[0];
+                } else if (hidden == depth) {
+                    double[] src = outLayer.weights()[0];
+                    for (int j = 0; j < src.length; j++) {
+                        row[unitStart[depth - 1] + j] = src[j];
+                    }
+                    newC[u] = outLayer.bias()[0];
+                } else {
+                    row[unitStart[depth - 1]] = 1;
+                    newC[u] = plan.ylo[l][u];
+                }
+                newA[u] = row;
+            }
+            for (int t = 0; t < depth; t++) {
+                double[][] w = rowsPerLayer.get(t).toArray(new double[0][]);
+                double[] b = biasPerLayer.get(t).stream().mapToDouble(Double::doubleValue).toArray();
+                out.add(new Layer(w, b, new LayerActivation.Relu()));
+            }
+            if (depth > 0) {
+                width = layerWidth[depth - 1];
+            }
+            a = newA;
+            c = newC;
+        }
+        Layer last = poly.layers().get(poly.layers().size() - 1);
+        out.add(new Layer(multiply(last.weights(), a), add(multiplyVector(last.weights(), c), last.bias()),
+                new LayerActivation.Identity()));
+        return new Network(poly.inputDim(), out);
+    }
+
+    private static double[][] identity(int n) {
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            m[i][i] = 1;
+        }
+        return m;
+    }
+
+    private static double[][] multiply(double[][] w, double[][] a) {
+        double[][] r = new double[w.length][a[0].length];
+        for (int i = 0; i < w.length; i++) {
+            for (int k = 0; k < a.length; k++) {
+                if (w[i][k] != 0) {
+                    for (int j = 0; j < a[0].length; j++) {
+                        r[i][j] += w[i][k] * a[k][j];
+                    }
+                }
+            }
+        }
+        return r;
+    }
+
+    private static double[] multiplyVector(double[][] w, double[] c) {
+        double[] r = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            for (int k = 0; k < c.length; k++) {
+                r[i] += w[i][k] * c[k];
+            }
+        }
+        return r;
+    }
+
+    private static double[] add(double[] x, double[] y) {
+        double[] r = x.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] += y[i];
+        }
+        return r;
+    }
+
+    /** max |poly − relu| over a grid (d ≤ 2) or seeded random points (d ≥ 3) of the box, float64. */
+    private static double sample(Network poly, Network relu, double lo, double hi, int n) {
+        int d = poly.inputDim();
+        double worst = 0;
+        SplittableRandom random = new SplittableRandom(7);
+        int side = d == 1 ? n : (int) Math.round(Math.sqrt(n));
+        for (int k = 0; k < n; k++) {
+            double[] x = new double[d];
+            if (d == 1) {
+                x[0] = lo + (hi - lo) * k / (n - 1);
+            } else if (d == 2) {
+                x[0] = lo + (hi - lo) * (k % side) / (side - 1);
+                x[1] = lo + (hi - lo) * (k / side) / (side - 1);
+            } else {
+                for (int j = 0; j < d; j++) {
+                    x[j] = random.nextDouble(lo, hi);
+                }
+            }
+            double[] p = poly.evaluate(x);
+            double[] r = relu.evaluate(x);
+            for (int i = 0; i < p.length; i++) {
+                worst = Math.max(worst, Math.abs(p[i] - r[i]));
+            }
+        }
+        return worst;
+    }
+}
