@@ -14,7 +14,8 @@ public final class ClaimRegistry {
 
     /** All claims. */
     public static List<Claim> all() {
-        return List.of(new XieluPropertiesClaim(), new PolycomLemma1Claim());
+        return List.of(new XieluPropertiesClaim(), new PolycomLemma1Claim(), new PolycomTheorem1Claim(),
+                new PolycomLemma2Claim(), new PolycomTheorem2Claim());
     }
 
     /**
