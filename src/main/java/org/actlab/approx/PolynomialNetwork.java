@@ -98,19 +98,19 @@ final class PolynomialNetwork {
         // block 1: the square of v
         int[] levels = design.levels();
         double[] frame1 = SawtoothSquare.frame(levels[0], 0, w);
-        Chain first = new Chain(frame1[0], frame1[1], levels[0], q[d]);
+        SquareChain first = new SquareChain(frame1[0], frame1[1], levels[0], q[d]);
         plan.newLayer();
         Form input = Form.neuron(0, 1).plus(-pr.c());        // v over the input (v = σ(x − c))
         first.start(plan, input);
-        Form vForm = Form.neuron(first.u1, first.wf);         // v = W_f·t = W_f·u1 on layer 1
+        Form vForm = first.levelOneT().times(first.wf);         // v = W_f·t = W_f·u1 on layer 1
         Form pending = Form.constant(q[d - 2]).plus(vForm.times(q[d - 1])).plus(first.levelOneContribution());
-        double k1 = offset(Math.abs(q[d - 2]) + Math.abs(q[d - 1]) * w, List.of(first));
-        Block b1 = advance(plan, List.of(first), pending, k1, vForm, d > 2);
+        double k1 = SquareChain.offset(Math.abs(q[d - 2]) + Math.abs(q[d - 1]) * w, List.of(first));
+        SquareChain.Block b1 = SquareChain.advance(plan, List.of(first), pending, k1, vForm, d > 2);
         desc.append("v² chain ").append(levels[0]).append(" levels");
         Interval error = Interval.of(0, first.maxError()).times(q[d]);
         PolynomialFunction y = new PolynomialFunction(new double[] {q[d - 2], q[d - 1], q[d]});
-        Form yForm = b1.output;
-        vForm = b1.v;
+        Form yForm = b1.output();
+        vForm = b1.v();
         for (int step = 2; step < d; step++) {
             double lambda = LAMBDAS[design.lambdaIndex()[step - 2]];
             int mPlus = levels[1 + 2 * (step - 2)];
@@ -119,8 +119,8 @@ final class PolynomialNetwork {
             double[] minusRange = range(y, -lambda, w, error);
             double[] fp = SawtoothSquare.frame(mPlus, plusRange[0], plusRange[1]);
             double[] fm = SawtoothSquare.frame(mMinus, minusRange[0], minusRange[1]);
-            Chain plus = new Chain(fp[0], fp[1], mPlus, 1 / (4 * lambda));
-            Chain minus = new Chain(fm[0], fm[1], mMinus, -1 / (4 * lambda));
+            SquareChain plus = new SquareChain(fp[0], fp[1], mPlus, 1 / (4 * lambda));
+            SquareChain minus = new SquareChain(fm[0], fm[1], mMinus, -1 / (4 * lambda));
             plan.newLayer();
             plus.start(plan, vForm.plus(yForm.times(lambda)));
             minus.start(plan, vForm.plus(yForm.times(-lambda)));
@@ -131,9 +131,9 @@ final class PolynomialNetwork {
             }
             double coeff = q[d - step - 1];
             Form p = Form.constant(coeff).plus(plus.levelOneContribution()).plus(minus.levelOneContribution());
-            Block blk = advance(plan, List.of(plus, minus), p, offset(Math.abs(coeff), List.of(plus, minus)), carried, more);
-            yForm = blk.output;
-            vForm = blk.v;
+            SquareChain.Block blk = SquareChain.advance(plan, List.of(plus, minus), p, SquareChain.offset(Math.abs(coeff), List.of(plus, minus)), carried, more);
+            yForm = blk.output();
+            vForm = blk.v();
             error = error.timesRange(0, w).plus(Interval.of(0, plus.maxError()).times(plus.factor))
                     .plus(Interval.of(0, minus.maxError()).times(minus.factor));
             y = y.multiply(new PolynomialFunction(new double[] {0, 1})).add(new PolynomialFunction(new double[] {coeff}));
@@ -157,97 +157,6 @@ final class PolynomialNetwork {
         }
         double slack = Math.abs(s) * error.maxAbs() + 1e-12 * (1 + Math.abs(lo) + Math.abs(hi));
         return new double[] {lo - slack, hi + slack};
-    }
-
-    /** A power of two above every value the accumulator can take, so it stays non-negative. */
-    private static double offset(double base, List<Chain> chains) {
-        double bound = base;
-        for (Chain ch : chains) {
-            double top = Math.abs(ch.lo) + ch.wf;
-            bound += Math.abs(ch.factor) * (top * top + ch.wf * ch.wf / 4 + 2 * Math.abs(ch.lo) * ch.wf);
-        }
-        return Math.scalb(1.0, Math.getExponent(bound + 1) + 1);
-    }
-
-    /** The end of a block: its output and the carried v, as forms over its last layer. */
-    private record Block(Form output, Form v) {
-    }
-
-    /**
-     * Runs the chains of a block to their last level, one layer per level, with the merged
-     * accumulator {@code σ(pending + K)} and, if {@code carry}, a neuron carrying v.
-     */
-    private static Block advance(LayerPlan plan, List<Chain> chains, Form pending, double k, Form v, boolean carry) {
-        Form vForm = v;
-        while (chains.stream().anyMatch(Chain::active)) {
-            plan.newLayer();
-            Form next = Form.neuron(plan.neuron(pending.plus(k)), 1).plus(-k);
-            for (Chain ch : chains) {
-                if (ch.active()) {
-                    next = next.plus(ch.nextLevel(plan));
-                }
-            }
-            if (carry) {
-                vForm = Form.neuron(plan.neuron(vForm), 1);
-            }
-            pending = next;
-        }
-        return new Block(pending, vForm);
-    }
-
-    /** One sawtooth square chain on z ∈ [lo, lo + wf] contributing {@code factor·z²}. */
-    private static final class Chain {
-        final double lo;
-        final double wf;
-        final int levels;
-        final double factor;
-        int level;
-        int u1;
-        int u2;
-
-        Chain(double lo, double wf, int levels, double factor) {
-            this.lo = lo;
-            this.wf = wf;
-            this.levels = levels;
-            this.factor = factor;
-        }
-
-        /** Level-1 neurons σ(t), σ(t − ½), t = (z − lo)/wf, in the current layer. */
-        void start(LayerPlan plan, Form z) {
-            Form t = z.plus(-lo).times(1 / wf);
-            u1 = plan.neuron(t);
-            u2 = plan.neuron(t.plus(-0.5));
-            level = 1;
-        }
-
-        /** factor·[(wf² + 2·lo·wf)·t + lo² − wf²·g_1/4] over the level-1 layer. */
-        Form levelOneContribution() {
-            Form linear = Form.neuron(u1, (wf * wf + 2 * lo * wf) * factor).plus(lo * lo * factor);
-            return linear.plus(tooth().times(-factor * wf * wf / 4));
-        }
-
-        /** g_s = 2u1 − 4u2 over the current level's layer. */
-        private Form tooth() {
-            return Form.neuron(u1, 2).plus(Form.neuron(u2, -4));
-        }
-
-        boolean active() {
-            return level < levels;
-        }
-
-        /** Adds the next level's neurons; returns its contribution −factor·wf²·g_s/4^s. */
-        Form nextLevel(LayerPlan plan) {
-            Form g = tooth();
-            u1 = plan.neuron(g);
-            u2 = plan.neuron(g.plus(-0.5));
-            level++;
-            return tooth().times(-factor * wf * wf * Math.scalb(1.0, -2 * level));
-        }
-
-        /** The chain's square errs in [0, wf²·2^(−2m−2)]. */
-        double maxError() {
-            return wf * wf * Math.scalb(1.0, -2 * levels - 2);
-        }
     }
 
     /** A closed interval of error values. */

@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import org.actlab.ActlabException;
 import org.actlab.approx.Approximation;
 import org.actlab.approx.Approximations;
+import org.actlab.approx.ProductNetwork;
+import org.actlab.io.Json;
+import org.actlab.network.Network;
 import org.actlab.approx.Target;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "approx", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build a ReLU network that approximates a target to a given error, and certify its exact",
             "sup error (breakpoints proved complete, values in exact rational arithmetic).", "",
-            "Targets: square, power:K (x^K), relu-power:K (max(x,0)^K), polyrelu (--coeffs a0,...,ar).",
+            "Targets: square, power:K (x^K), relu-power:K (max(x,0)^K), polyrelu (--coeffs a0,...,ar), and",
+            "product (xy on [-B, B]², a two-input network; --interval -B,B).",
             "Methods: deep (default; levels and product scales chosen per chain, output re-centred),",
             "textbook (Yarotsky's sawtooth and two-square products, equal levels everywhere), shallow",
             "(the best one-hidden-layer network; square only so far)."},
@@ -35,7 +39,7 @@ public final class ApproxCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "T", description = "square, power:K, relu-power:K or polyrelu")
+    @Option(names = "--target", required = true, paramLabel = "T", description = "square, power:K, relu-power:K, polyrelu or product")
     private String target;
 
     @Option(names = "--coeffs", paramLabel = "a0,a1,...", description = "PolyReLU coefficients, ascending (with --target polyrelu)")
@@ -58,6 +62,9 @@ public final class ApproxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (target.trim().equals("product")) {
+            return product();
+        }
         Target t = Target.parse(target, coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
         double[] ab = parseInterval(interval);
         double e = Numbers.parse(eps, "--eps");
@@ -69,6 +76,53 @@ public final class ApproxCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(fmt.equals("json") ? ApproxOutput.json(ap) : ApproxOutput.text(ap));
+        out.flush();
+        return 0;
+    }
+
+    /** xy on [−B, B]², a two-input network. */
+    private int product() {
+        double[] ab = parseInterval(interval);
+        if (ab[0] != -ab[1]) {
+            throw new ActlabException("--target product works on a symmetric square: give --interval -B,B");
+        }
+        if (coeffs != null) {
+            throw new ActlabException("--coeffs applies to --target polyrelu only");
+        }
+        if (!method.equals("deep")) {
+            throw new ActlabException("--target product has one construction (deep); drop --method");
+        }
+        String fmt = checkFormat(format);
+        double e = Numbers.parse(eps, "--eps");
+        ProductNetwork.Result r = ProductNetwork.build(ab[1], e);
+        if (save != null) {
+            AtomicFiles.writeString(save, NetworkJson.write(r.network()));
+        }
+        Network n = r.network();
+        String cert = "bound from the construction: each square errs in [0, W²·2^(−2m−2)], weights are powers of two so "
+                + "it holds exactly for the stored network; checked on a 401×401 grid (float64)";
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+            try (Json j = new Json()) {
+                j.beginObject().field("method", "deep").field("description", r.description()).field("eps", e)
+                        .field("target", "product").field("interval", ab).field("input_dim", 2)
+                        .field("parameters", n.parameterCount(Network.Count.ALL))
+                        .field("nonzero_parameters", n.parameterCount(Network.Count.NONZERO)).field("neurons", n.neurons())
+                        .field("depth", n.depth()).field("width", n.width())
+                        .field("count_convention", ApproxOutput.COUNT_CONVENTION).field("certified_error", r.bound())
+                        .field("sampled_error", r.sampledError()).field("certification", cert).endObject();
+                out.print(j.text());
+            }
+        } else {
+            out.print("method              deep: " + r.description() + "\n"
+                    + "target              xy on [" + Numbers.format(ab[0]) + ", " + Numbers.format(ab[1]) + "]²\n"
+                    + "depth               " + n.depth() + " (affine layers), width " + n.width() + "\n"
+                    + "parameters          " + n.parameterCount(Network.Count.ALL) + " (all weights and biases), "
+                    + n.parameterCount(Network.Count.NONZERO) + " nonzero, " + n.neurons() + " hidden units\n"
+                    + "certified error     " + Numbers.format(r.bound()) + "\n"
+                    + "sampled error       " + Numbers.format(r.sampledError()) + " (float64, 401×401 grid)\n"
+                    + "certification       " + cert + "\n");
+        }
         out.flush();
         return 0;
     }

@@ -98,6 +98,35 @@ class ApproxCliTest {
     }
 
     @Test
+    void productNetworkOnASquare(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("prod.json");
+        CliTest.Run r = CliTest.run("approx", "--target", "product", "--interval", "-3,3", "--eps", "1e-4", "--save",
+                file.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode out = JSON.readTree(r.out());
+        double bound = out.get("certified_error").asDouble();
+        assertTrue(bound <= 1e-4);
+        JsonNode net = JSON.readTree(Files.readString(file));
+        assertEquals(2, net.get("input_dim").asInt());
+        // an independent evaluation on a grid other than the one the command used; values up to 9, so
+        // float64 evaluation adds at most a few ulps of 9 (< 1e-14) to the exact error
+        double worst = 0;
+        for (int i = 0; i <= 150; i++) {
+            for (int j = 0; j <= 150; j++) {
+                double x = -3 + 6.0 * i / 150 + 1e-6 / Math.E;
+                double y = -3 + 6.0 * j / 150 - 1e-6 / Math.PI;
+                if (Math.abs(x) > 3 || Math.abs(y) > 3) {
+                    continue;
+                }
+                double v = org.actlab.network.NetworkJsonTest.independentEvaluate(net, new double[] {x, y})[0];
+                worst = Math.max(worst, Math.abs(x * y - v));
+            }
+        }
+        assertTrue(worst <= bound + 1e-14, "independent " + worst + " > bound " + bound);
+        assertTrue(worst >= 0.5 * bound, "the bound is tight: " + worst + " vs " + bound);
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"format\": \"actlab-network/1\", \"input_dim\": 1, \"layers\": [{}]}");
@@ -115,6 +144,8 @@ class ApproxCliTest {
             {"certify", dir.resolve("missing.json").toString(), "--target", "square", "--interval", "0,1"},
             {"convert", "--to", "tanh", broken.toString()},
             {"convert", "--polynomial", "1"},
+            {"approx", "--target", "product", "--interval", "-1,2", "--eps", "1e-3"},
+            {"approx", "--target", "product", "--interval", "-1,1", "--eps", "1"},
             {"convert", "--to", "relu", broken.toString(), "out.json"},
         };
         for (String[] args : cases) {
