@@ -41,26 +41,6 @@ public final class Approximations {
     private Approximations() {
     }
 
-    /** max T − min T on [a, b] (T is a polynomial on each side of 0: extremes at ends, 0 and critical points). */
-    static double range(Target t, double a, double b) {
-        java.util.List<Double> xs = new java.util.ArrayList<>(java.util.List.of(a, b));
-        if (a < 0 && 0 < b) {
-            xs.add(0.0);
-        }
-        for (double[] piece : new double[][] {t.left(), t.right()}) {
-            double[] d = new org.hipparchus.analysis.polynomials.PolynomialFunction(piece).polynomialDerivative().getCoefficients();
-            for (double r : Certifier.realRoots(d, a, b)) {
-                xs.add(r);
-            }
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : xs) {
-            lo = Math.min(lo, t.value(x));
-            hi = Math.max(hi, t.value(x));
-        }
-        return hi - lo;
-    }
 
     /**
      * A certified network for {@code target} on {@code [a, b]} with error at most {@code eps}.
@@ -113,7 +93,8 @@ public final class Approximations {
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new ActlabException("ε must be a positive number, got " + eps);
         }
-        double range = range(target, a, b);
+        double[] extremes = target.range(a, b);
+        double range = extremes[1] - extremes[0];
         if (eps >= range) {
             throw new ActlabException("ε = " + eps + " is not below the target's range " + range
                     + " on [" + a + ", " + b + "]: a constant already meets it");

@@ -205,25 +205,11 @@ public final class PolyReluToRelu {
         return new Plan(zlo, zhi, ylo, yhi, lip, gain);
     }
 
-    /** The range of Σ c_i max(z, 0)^i on [a, b]. */
+    /** The range of Σ c_i max(z, 0)^i on [a, b], widened by a few ulps for the rounding of its evaluation. */
     static double[] rangeOf(double[] c, double a, double b) {
-        Target t = Target.polyRelu(c);
-        List<Double> xs = new ArrayList<>(List.of(a, b));
-        if (a < 0 && b > 0) {
-            xs.add(0.0);
-        }
-        PolynomialFunction p = new PolynomialFunction(c);
-        for (double r : Certifier.realRoots(p.polynomialDerivative().getCoefficients(), Math.max(a, 0), b)) {
-            xs.add(r);
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : xs) {
-            lo = Math.min(lo, t.value(x));
-            hi = Math.max(hi, t.value(x));
-        }
-        double slack = 16 * U * (Math.abs(lo) + Math.abs(hi)) + 1e-300;
-        return new double[] {lo - slack, hi + slack};
+        double[] r = Target.polyRelu(c).range(a, b);
+        double slack = 16 * U * (Math.abs(r[0]) + Math.abs(r[1])) + 1e-300;
+        return new double[] {r[0] - slack, r[1] + slack};
     }
 
     /** max |d/dz Σ c_i max(z, 0)^i| on [a, b] (0 on the negative side). */

@@ -109,6 +109,35 @@ public record Target(String name, double[] left, double[] right) {
         return horner(pieceAt(x), x);
     }
 
+    /**
+     * {@code {min T, max T}} on [a, b]: the extremes lie at the ends, at 0 where the pieces meet, or
+     * at real roots of a piece's derivative inside its part of the interval.
+     */
+    public double[] range(double a, double b) {
+        java.util.List<Double> xs = new java.util.ArrayList<>(java.util.List.of(a, b));
+        if (a < 0 && 0 < b) {
+            xs.add(0.0);
+        }
+        double[][] parts = {{a, Math.min(b, 0)}, {Math.max(a, 0), b}};
+        double[][] pieces = {left, right};
+        for (int k = 0; k < 2; k++) {
+            if (parts[k][0] < parts[k][1]) {
+                double[] d = new org.hipparchus.analysis.polynomials.PolynomialFunction(pieces[k]).polynomialDerivative()
+                        .getCoefficients();
+                for (double r : Certifier.realRoots(d, parts[k][0], parts[k][1])) {
+                    xs.add(r);
+                }
+            }
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : xs) {
+            lo = Math.min(lo, value(x));
+            hi = Math.max(hi, value(x));
+        }
+        return new double[] {lo, hi};
+    }
+
     /** The largest degree of the two pieces. */
     public int degree() {
         return Math.max(trim(left).length, trim(right).length) - 1;
