@@ -51,6 +51,70 @@ final class ShallowGreedy {
             }
         }
         int n = knots.size() - 1;
+        String kind = shape != 0 ? (shape > 0 ? "convex" : "concave") + " target: equioscillating, secant gaps 2ε shifted by ε"
+                : "interpolant with error ≤ ε per cell";
+        return new Built(fromKnots(t, knots, shift), shape == 0 ? eps : gap / 2, n,
+                n + " hidden units, greedy free knots (" + kind + ")");
+    }
+
+    /**
+     * The fewest uniform knots whose interpolant (shifted by half the largest secant gap where the
+     * target is convex or concave) is within ε; the target's breakpoint 0 is added as a knot.
+     */
+    static Built uniform(Target t, double a, double b, double eps) {
+        int shape = shape(t, a, b);
+        int lo = 1;
+        int hi = 1;
+        while (uniformError(t, a, b, hi, shape) > eps) {
+            lo = hi;
+            hi *= 2;
+            if (hi > 2 * MAX_PIECES) {
+                throw new ActlabException("uniform knots for ε = " + eps + " need more than " + MAX_PIECES + " units (the maximum)");
+            }
+        }
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (uniformError(t, a, b, mid, shape) <= eps) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        List<Double> knots = uniformKnots(t, a, b, hi);
+        double gap = maxGap(t, knots);
+        double shift = shape > 0 ? -gap / 2 : shape < 0 ? gap / 2 : 0;
+        return new Built(fromKnots(t, knots, shift), shape == 0 ? gap : gap / 2, knots.size() - 1,
+                (knots.size() - 1) + " hidden units, " + hi + " uniform cells" + (shape != 0 ? ", shifted by half the largest gap" : ""));
+    }
+
+    private static List<Double> uniformKnots(Target t, double a, double b, int n) {
+        java.util.TreeSet<Double> knots = new java.util.TreeSet<>();
+        for (int i = 0; i <= n; i++) {
+            knots.add(i == n ? b : a + (b - a) * i / n);
+        }
+        if (t.hasBreakpointAtZero() && a < 0 && 0 < b) {
+            knots.add(0.0);
+        }
+        return new ArrayList<>(knots);
+    }
+
+    private static double maxGap(Target t, List<Double> knots) {
+        double worst = 0;
+        for (int i = 0; i + 1 < knots.size(); i++) {
+            worst = Math.max(worst, secantGap(t, knots.get(i), knots.get(i + 1)));
+        }
+        return worst;
+    }
+
+    private static double uniformError(Target t, double a, double b, int n, int shape) {
+        double gap = maxGap(t, uniformKnots(t, a, b, n));
+        return shape == 0 ? gap : gap / 2;
+    }
+
+    /** {@code y_0 + s_0·σ(x − t_0) + Σ_{i≥1} (s_i − s_{i−1})·σ(x − t_i)} through the knots, shifted. */
+    private static Network fromKnots(Target t, List<Double> knots, double shift) {
+        int n = knots.size() - 1;
+        double a = knots.get(0);
         double[][] w1 = new double[n][1];
         double[] b1 = new double[n];
         double[][] w2 = new double[1][n];
@@ -64,11 +128,8 @@ final class ShallowGreedy {
             w2[0][i] = slope - previousSlope;
             previousSlope = slope;
         }
-        Network net = new Network(1, List.of(new Layer(w1, b1, new LayerActivation.Relu()),
+        return new Network(1, List.of(new Layer(w1, b1, new LayerActivation.Relu()),
                 new Layer(w2, new double[] {t.value(a) + shift}, new LayerActivation.Identity())));
-        String kind = shape != 0 ? (shape > 0 ? "convex" : "concave") + " target: equioscillating, secant gaps 2ε shifted by ε"
-                : "interpolant with error ≤ ε per cell";
-        return new Built(net, shape == 0 ? eps : gap / 2, n, n + " hidden units, greedy free knots (" + kind + ")");
     }
 
     /** +1 convex, −1 concave, 0 neither, on [a, b]. */

@@ -51,7 +51,7 @@ public final class ApproxCommand implements Callable<Integer> {
     @Option(names = "--eps", required = true, paramLabel = "E", description = "the largest sup error allowed")
     private String eps;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "deep", description = "textbook, deep or shallow (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", paramLabel = "M", defaultValue = "deep", description = "textbook, deep, shallow, uniform or trained (default: ${DEFAULT-VALUE})")
     private String method;
 
     @Option(names = "--save", paramLabel = "FILE", description = "write the network as actlab-network/1 JSON (atomically)")
@@ -151,6 +151,6 @@ public final class ApproxCommand implements Callable<Integer> {
                 return value;
             }
         }
-        throw new ActlabException("unknown --method '" + m + "' (textbook, deep, shallow, trained)");
+        throw new ActlabException("unknown --method '" + m + "' (textbook, deep, shallow, uniform, trained)");
     }
 }

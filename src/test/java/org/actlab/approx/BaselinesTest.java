@@ -31,6 +31,23 @@ class BaselinesTest {
     }
 
     @Test
+    void uniformKnotsAreWithinEpsAndNoBetterThanFreeKnots() {
+        for (Target t : new Target[] {Target.polyRelu(new double[] {1, 1, 0.5, 0.25}), Target.power(3), Target.square()}) {
+            Approximation uniform = Approximations.build(t, -1, 1, 1e-4, Approximations.Method.UNIFORM);
+            Approximation free = Approximations.build(t, -1, 1, 1e-4, Approximations.Method.SHALLOW);
+            assertTrue(uniform.certificate().certifiedError() <= 1e-4, t.name());
+            if (t.name().equals("power:3")) {
+                continue; // not convex on [−1, 1]: greedy is not provably minimal there
+            }
+            // for a convex target a sub-interval's secant gap is never larger, so taking each cell
+            // as long as the allowance permits gives the fewest cells of any partition, uniform ones
+            // included (for x² both are the same optimal network)
+            assertTrue(uniform.network().neurons() >= free.network().neurons(),
+                    t.name() + ": uniform " + uniform.network().neurons() + " < free " + free.network().neurons());
+        }
+    }
+
+    @Test
     void trainedBaselineIsReproducibleAndCertified() {
         Target sq = Target.square();
         Approximation first = Approximations.build(sq, 0, 1, 1e-3, Approximations.Method.TRAINED);
