@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab approx}: a certified ReLU network for a target error. */
 @Command(name = "approx", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build a ReLU network that approximates a target to a given error, and certify its exact",
-            "sup error (breakpoints proved complete, values in exact rational arithmetic).", "",
+        description = {"Build a ReLU network for a target error and certify its exact sup error.",
+            "Breakpoints are proved complete and values computed in exact rational arithmetic.", "",
             "Targets: square, power:K (x^K), relu-power:K (max(x,0)^K), polyrelu (--coeffs a0,...,ar), and",
             "product (xy on [-B, B]², a two-input network; --interval -B,B).",
             "Methods: deep (default; levels and product scales chosen per chain, output re-centred),",

@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab certify}: the exact sup error of a saved network. */
 @Command(name = "certify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Certify the sup error of a saved one-input ReLU network (actlab-network/1 JSON) against a",
-            "target on an interval: every breakpoint is found and proved complete, the network is",
-            "evaluated in exact rational arithmetic, and the maximum on each piece is found analytically."},
+        description = {"Certify the exact sup error of a saved one-input ReLU network against a target.",
+            "The network is actlab-network/1 JSON; every breakpoint is found and proved complete, the network",
+            "is evaluated in exact rational arithmetic, and the maximum on each piece is found analytically."},
         footer = {"", "Example:", "  actlab certify square.json --target square --interval 0,1 --format json"})
 public final class CertifyCommand implements Callable<Integer> {
     @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab convert}: the exact constructions of Theorem 1 and Lemma 1. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Conversions of the PolyCom paper:",
+        description = {"Network conversions of the PolyCom paper (Lemma 1, Theorems 1 and 2).",
             "  --to polyrelu IN.json OUT.json   Theorem 1: a ReLU network as a PolyReLU network of the same",
             "                                   depth, width and parameter count (a = (0, 1) in every unit)",
             "  --to relu IN.json OUT.json --eps E --box A,B",

@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab sweep}: parameters against certified error for every method. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build and certify networks for a range of target errors with every method; write a CSV",
-            "(target, method, eps, parameters, depth, width, certified error) and the log-log figure of",
-            "parameters against certified error with the shape of Lemma 2's bound, c·ln²(1/ε)."},
+        description = {"Certify every method over a range of target errors: CSV and log-log figure.",
+            "The CSV holds target, method, eps, parameters, depth, width and certified error; the figure",
+            "plots parameters against certified error with the shape of Lemma 2's bound, c·ln²(1/ε)."},
         footer = {"", "Example:", "  actlab sweep --target polyrelu --coeffs 1,1,0.5,0.25 --interval -1,1 --eps 1e-1:1e-8"})
 public final class SweepCommand implements Callable<Integer> {
     @Spec
