@@ -2,9 +2,9 @@ package org.actlab.approx;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.actlab.ActlabException;
 import org.actlab.network.LayerActivation;
@@ -71,7 +71,7 @@ public final class Certifier {
         }
         ExactEvaluator ev = new ExactEvaluator(net);
         if (isShallow(net)) {
-            Set<Double> micro = new HashSet<>();
+            Map<Double, Micro> micro = new HashMap<>();
             return measure(net, ev, target, a, b, ShallowSweep.grid(net, target, a, b, micro), micro, samples,
                     "breakpoints and values exact by a sweep over the sorted kinks of the hidden units");
         }
@@ -80,15 +80,25 @@ public final class Certifier {
         for (int k = 0; k < start.length; k++) {
             grid.values[k] = ev.preActivations(start[k], 0);
         }
-        Set<Double> micro = new HashSet<>();
+        Map<Double, Micro> micro = new HashMap<>();
         for (int l = 0; l < net.depth(); l++) {
             if (l > 0) {
                 for (int k = 0; k < grid.xs.length; k++) {
                     grid.values[k] = ev.step(grid.xs[k], grid.values[k], l);
                 }
             }
-            if (net.layers().get(l).activation() instanceof LayerActivation.Relu) {
+            boolean relu = net.layers().get(l).activation() instanceof LayerActivation.Relu;
+            if (relu) {
                 grid = refine(ev, l, grid, micro);
+            }
+            // carry every one-ulp piece's slope intervals through this layer's activation and into
+            // the next layer, with the exact values at its two ends that the grid holds now
+            double[][] next = l + 1 < net.depth() ? net.layers().get(l + 1).weights() : null;
+            for (Micro m : micro.values()) {
+                if (m.open()) {
+                    int k = java.util.Arrays.binarySearch(grid.xs, m.x0);
+                    m.advance(relu, grid.values[k], grid.values[k + 1], next);
+                }
             }
         }
         return measure(net, ev, target, a, b, grid, micro, samples,
@@ -112,7 +122,7 @@ public final class Certifier {
      * double) and the two halves are checked again, until no unit changes sign between neighbours
      * or the two neighbours are adjacent doubles (a micro-interval).
      */
-    private static Grid refine(ExactEvaluator ev, int l, Grid grid, Set<Double> micro) {
+    private static Grid refine(ExactEvaluator ev, int l, Grid grid, Map<Double, Micro> micro) {
         List<Double> xs = new ArrayList<>(grid.xs.length * 2);
         List<ExactEvaluator.Values> vals = new ArrayList<>(grid.xs.length * 2);
         xs.add(grid.xs[0]);
@@ -136,14 +146,14 @@ public final class Certifier {
     /** Appends, in order, the kinks strictly inside (x0, x1) with their exact values. */
     private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
                                        ExactEvaluator.Values v1, List<Double> xs, List<ExactEvaluator.Values> vals,
-                                       Set<Double> micro) {
-        if (!micro.isEmpty() && micro.contains(x0)) {
+                                       Map<Double, Micro> micro) {
+        if (!micro.isEmpty() && micro.containsKey(x0)) {
             return;
         }
         for (int i = 0; i < v0.size(); i++) {
             if (v0.signum(i) * v1.signum(i) < 0) {
                 if (Math.nextUp(x0) == x1) {
-                    micro.add(x0);
+                    micro.put(x0, Micro.fromEnds(x0, x1, v0, v1));
                     return;
                 }
                 double z0 = v0.approx(i);
@@ -165,7 +175,7 @@ public final class Certifier {
     }
 
     private static Certificate measure(Network net, ExactEvaluator ev, Target target, double a, double b,
-                                       Grid grid, Set<Double> micro, int samples, String breakpoints) {
+                                       Grid grid, Map<Double, Micro> micro, int samples, String breakpoints) {
         double[] xs = grid.xs;
         boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
         BigFraction[] yExact = new BigFraction[xs.length];
@@ -197,9 +207,9 @@ public final class Certifier {
             Bound e1 = endpointError(piece, x1, y[k + 1], yIsDouble[k + 1] ? null : yExact[k + 1]);
             previousEnd = e1;
             Bound pieceMax = e0.value >= e1.value ? e0 : e1;
-            if (!micro.isEmpty() && micro.contains(x0)) {
+            if (!micro.isEmpty() && micro.containsKey(x0)) {
                 microCount++;
-                double lip = lipschitz(piece, x0, x1) + localSlope(net, ev, x0, x1);
+                double lip = lipschitz(piece, x0, x1) + micro.get(x0).slopeBound();
                 pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 1e-9), x0, false);
             } else {
                 Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
@@ -401,57 +411,6 @@ public final class Certifier {
         return absBound(d, Math.max(Math.abs(x0), Math.abs(x1)));
     }
 
-    /**
-     * A bound on |slope| of the network on a one-ulp piece [x0, x1] that contains a kink: slope
-     * intervals propagated layer by layer, where a unit whose exact pre-activation keeps one sign at
-     * both ends, by more than its largest slope times the width, is known to be linear (or zero)
-     * throughout; only units that may switch inside take the hull of their slope and 0.
-     */
-    private static double localSlope(Network net, ExactEvaluator ev, double x0, double x1) {
-        ExactEvaluator.Values[] v0 = ev.allLayers(x0);
-        ExactEvaluator.Values[] v1 = ev.allLayers(x1);
-        double delta = x1 - x0;
-        double[] lo = {1};
-        double[] hi = {1};
-        for (int l = 0; l < net.depth(); l++) {
-            var layer = net.layers().get(l);
-            double[] nlo = new double[layer.outputs()];
-            double[] nhi = new double[layer.outputs()];
-            for (int i = 0; i < nlo.length; i++) {
-                double a = 0;
-                double c = 0;
-                double[] row = layer.weights()[i];
-                for (int j = 0; j < row.length; j++) {
-                    a += row[j] >= 0 ? row[j] * lo[j] : row[j] * hi[j];
-                    c += row[j] >= 0 ? row[j] * hi[j] : row[j] * lo[j];
-                }
-                // outward margin for the rounding of these sums
-                double m = 64 * U * (Math.abs(a) + Math.abs(c)) + Double.MIN_NORMAL;
-                a -= m;
-                c += m;
-                if (layer.activation() instanceof LayerActivation.Relu) {
-                    int s0 = v0[l].signum(i);
-                    int s1 = v1[l].signum(i);
-                    double reach = Math.max(Math.abs(a), Math.abs(c)) * delta * (1 + 1e-9);
-                    double clearance = Math.min(Math.abs(v0[l].approx(i)), Math.abs(v1[l].approx(i))) * (1 - 1e-12);
-                    boolean definite = s0 == s1 && s0 != 0 && clearance > reach;
-                    if (definite && s0 < 0) {
-                        a = 0;
-                        c = 0;
-                    } else if (!definite) {
-                        a = Math.min(a, 0);
-                        c = Math.max(c, 0);
-                    }
-                }
-                nlo[i] = a;
-                nhi[i] = c;
-            }
-            lo = nlo;
-            hi = nhi;
-        }
-        return Math.max(Math.abs(lo[0]), Math.abs(hi[0]));
-    }
-
     /** How many of the worst float64 samples are re-evaluated exactly. */
     static final int EXACT_SAMPLES = 64;
 
@@ -469,7 +428,7 @@ public final class Certifier {
      * Exact network values at samples come from the certified breakpoints (linear between them).
      */
     private static double[] sampledErrors(Network net, ExactEvaluator ev, Target target, double a, double b, int n,
-                                          double[] xs, double[] y, BigFraction[] yExact, Set<Double> micro) {
+                                          double[] xs, double[] y, BigFraction[] yExact, Map<Double, Micro> micro) {
         double[] errors = new double[n];
         double worstFloat = 0;
         for (int i = 0; i < n; i++) {
@@ -494,7 +453,7 @@ public final class Certifier {
             } else {
                 int hi = -right - 1;
                 int lo = hi - 1;
-                if (micro.contains(xs[lo])) {
+                if (micro.containsKey(xs[lo])) {
                     ExactEvaluator.Values v = ev.preActivations(x, net.depth() - 1);
                     yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.fraction(0);
                 } else {

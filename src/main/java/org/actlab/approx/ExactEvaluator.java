@@ -40,15 +40,6 @@ final class ExactEvaluator {
         return v;
     }
 
-    /** Exact pre-activations of every layer at x. */
-    Values[] allLayers(double x) {
-        Values[] out = new Values[net.depth()];
-        for (int l = 0; l < out.length; l++) {
-            out[l] = l == 0 ? first(x) : step(x, out[l - 1], l);
-        }
-        return out;
-    }
-
     private Values first(double x) {
         CheckedArithmetic c = new CheckedArithmetic();
         double[] z = affine(c, net.layers().get(0), new double[] {x});
@@ -151,6 +142,11 @@ final class ExactEvaluator {
 
         BigFraction fraction(int i) {
             return doubles != null ? Rationals.of(doubles[i]) : exact[i].toFraction();
+        }
+
+        /** The exact value of entry i. */
+        Dyadic dyadic(int i) {
+            return doubles != null ? Dyadic.of(doubles[i]) : exact[i];
         }
 
         Dyadic[] dyadics() {

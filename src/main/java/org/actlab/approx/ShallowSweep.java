@@ -25,7 +25,7 @@ final class ShallowSweep {
      * The grid of exact breakpoints and values; the left end of every one-ulp piece that brackets a
      * kink at a non-double point is added to {@code micro}.
      */
-    static Certifier.Grid grid(Network net, Target target, double a, double b, java.util.Set<Double> micro) {
+    static Certifier.Grid grid(Network net, Target target, double a, double b, java.util.Map<Double, Micro> micro) {
         Layer hidden = net.layers().get(0);
         Layer out = net.layers().get(1);
         int n = hidden.outputs();
@@ -109,19 +109,25 @@ final class ShallowSweep {
             // toggle every unit whose kink lies strictly left of this point (a unit whose kink is the
             // point itself has z = 0 there and contributes nothing either way)
             boolean crossed = false;
+            double slopeBefore = Math.abs(slope.approx());
+            double toggledInside = 0;
             while (next < m && exactRoot[order[next]].compareTo(fx) < 0) {
                 int unit = (int) kinks.get(order[next])[1];
                 Dyadic[] updated = toggle(unit, w, bias, v, slope, intercept);
                 slope = updated[0];
                 intercept = updated[1];
+                // every unit switching in this step bounds the slope of a sub-piece, including one
+                // whose kink is the previous point itself
+                toggledInside += Math.abs(v[unit] * w[unit]);
                 if (p > 0 && exactRoot[order[next]].compareTo(Rationals.of(outX[p - 1])) > 0) {
                     crossed = true;
                 }
                 next++;
             }
             if (crossed) {
-                // a kink strictly inside (previous point, this point): only ever a one-ulp bracket
-                micro.add(outX[p - 1]);
+                // a kink strictly inside (previous point, this point): only ever a one-ulp bracket;
+                // inside it the slope is the slope at the start plus some of the units switching here
+                micro.put(outX[p - 1], Micro.withSlopeBound(outX[p - 1], outX[p], (slopeBefore + toggledInside) * (1 + 1e-9)));
             }
             values[p] = new ExactEvaluator.Values(null, new Dyadic[] {slope.multiply(Dyadic.of(outX[p])).add(intercept)});
         }
