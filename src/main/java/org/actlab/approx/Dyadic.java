@@ -79,9 +79,16 @@ final class Dyadic implements Comparable<Dyadic> {
         return mantissa.signum();
     }
 
-    /** The nearest double (for locating roots; never used where exactness matters). */
+    /**
+     * A double within a few ulps of the value (for locating roots and for margins that allow for
+     * it; never where exactness matters): the mantissa's top 64 bits, scaled.
+     */
     double approx() {
-        return toFraction().doubleValue();
+        int excess = mantissa.bitLength() - 64;
+        if (excess > 0) {
+            return Math.scalb(mantissa.shiftRight(excess).doubleValue(), exponent + excess);
+        }
+        return Math.scalb(mantissa.doubleValue(), exponent);
     }
 
     BigFraction toFraction() {
