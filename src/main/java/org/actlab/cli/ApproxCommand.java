@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "product (xy on [-B, B]², a two-input network; --interval -B,B).",
             "Methods: deep (default; levels and product scales chosen per chain, output re-centred),",
             "textbook (Yarotsky's sawtooth and two-square products, equal levels everywhere), shallow",
-            "(the best one-hidden-layer network; square only so far)."},
+            "(the best one-hidden-layer network, free knots), uniform (one hidden layer, uniform knots),",
+            "trained (one hidden layer fitted by least squares from seeded starts; reports what it reaches)."},
         footer = {"", "Examples:", "  actlab approx --target square --interval 0,1 --eps 1e-6",
             "  actlab approx --target polyrelu --coeffs 1,1,0.5,0.25 --interval -1,1 --eps 1e-6",
             "  actlab approx --target power:3 --interval -0.7,1.3 --eps 1e-5 --method textbook",
@@ -39,14 +40,8 @@ public final class ApproxCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "T", description = "square, power:K, relu-power:K, polyrelu or product")
-    private String target;
-
-    @Option(names = "--coeffs", paramLabel = "a0,a1,...", description = "PolyReLU coefficients, ascending (with --target polyrelu)")
-    private String coeffs;
-
-    @Option(names = "--interval", paramLabel = "A,B", defaultValue = "0,1", description = "the interval (default: ${DEFAULT-VALUE})")
-    private String interval;
+    @picocli.CommandLine.Mixin
+    private TargetOptions targetOptions = new TargetOptions();
 
     @Option(names = "--eps", required = true, paramLabel = "E", description = "the largest sup error allowed")
     private String eps;
@@ -62,11 +57,11 @@ public final class ApproxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (target.trim().equals("product")) {
+        if (targetOptions.target.trim().equals("product")) {
             return product();
         }
-        Target t = Target.parse(target, coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
-        double[] ab = parseInterval(interval);
+        Target t = targetOptions.target();
+        double[] ab = targetOptions.interval();
         double e = Numbers.parse(eps, "--eps");
         Approximations.Method m = parseMethod(method);
         String fmt = checkFormat(format);
@@ -82,11 +77,11 @@ public final class ApproxCommand implements Callable<Integer> {
 
     /** xy on [−B, B]², a two-input network. */
     private int product() {
-        double[] ab = parseInterval(interval);
+        double[] ab = targetOptions.interval();
         if (ab[0] != -ab[1]) {
             throw new ActlabException("--target product works on a symmetric square: give --interval -B,B");
         }
-        if (coeffs != null) {
+        if (targetOptions.coeffs != null) {
             throw new ActlabException("--coeffs applies to --target polyrelu only");
         }
         if (!method.equals("deep")) {
@@ -125,17 +120,6 @@ public final class ApproxCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    static double[] parseInterval(String text) {
-        double[] ab = Numbers.parseList(text, "--interval");
-        if (ab.length != 2) {
-            throw new ActlabException("--interval takes two numbers A,B, got '" + text + "'");
-        }
-        if (!(ab[0] < ab[1]) || !Double.isFinite(ab[0]) || !Double.isFinite(ab[1])) {
-            throw new ActlabException("--interval must be finite with A < B, got '" + text + "' (an empty interval)");
-        }
-        return ab;
     }
 
     static String checkFormat(String format) {

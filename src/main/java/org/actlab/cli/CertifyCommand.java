@@ -8,7 +8,6 @@ import org.actlab.ActlabException;
 import org.actlab.approx.Certificate;
 import org.actlab.approx.Certifier;
 import org.actlab.approx.Target;
-import org.actlab.io.Numbers;
 import org.actlab.network.Network;
 import org.actlab.network.NetworkJson;
 
@@ -31,14 +30,8 @@ public final class CertifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NET.json", description = "the network file")
     private Path file;
 
-    @Option(names = "--target", required = true, paramLabel = "T", description = "square, power:K, relu-power:K or polyrelu")
-    private String target;
-
-    @Option(names = "--coeffs", paramLabel = "a0,a1,...", description = "PolyReLU coefficients, ascending (with --target polyrelu)")
-    private String coeffs;
-
-    @Option(names = "--interval", paramLabel = "A,B", required = true, description = "the interval")
-    private String interval;
+    @picocli.CommandLine.Mixin
+    private TargetOptions targetOptions = new TargetOptions();
 
     @Option(names = "--samples", paramLabel = "N", description = "sample points (default: 100003, fewer for networks "
             + "over 2000 parameters so sampling stays near 2e8 multiply-adds)")
@@ -49,8 +42,8 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Target t = Target.parse(target, coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
-        double[] ab = ApproxCommand.parseInterval(interval);
+        Target t = targetOptions.target();
+        double[] ab = targetOptions.interval();
         String fmt = ApproxCommand.checkFormat(format);
         if (samples != null && (samples < 1 || samples > 10_000_000)) {
             throw new ActlabException("--samples must be from 1 to 10000000, got " + samples);

@@ -58,7 +58,7 @@ public final class ConvertCommand implements Callable<Integer> {
         if (outFile == null) {
             throw new ActlabException("--to relu needs an output file OUT.json for the ReLU network");
         }
-        double[] ab = ApproxCommand.parseInterval(box);
+        double[] ab = TargetOptions.parseInterval(box);
         String fmt = ApproxCommand.checkFormat(format);
         PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, ab[0], ab[1], Numbers.parse(eps, "--eps"));
         AtomicFiles.writeString(outFile, NetworkJson.write(r.network()));

@@ -32,14 +32,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "T", description = "square, power:K, relu-power:K or polyrelu")
-    private String target;
-
-    @Option(names = "--coeffs", paramLabel = "a0,a1,...", description = "PolyReLU coefficients, ascending (with --target polyrelu)")
-    private String coeffs;
-
-    @Option(names = "--interval", paramLabel = "A,B", defaultValue = "0,1", description = "the interval (default: ${DEFAULT-VALUE})")
-    private String interval;
+    @picocli.CommandLine.Mixin
+    private TargetOptions targetOptions = new TargetOptions();
 
     @Option(names = "--eps", paramLabel = "FROM:TO", defaultValue = "1e-1:1e-8",
             description = "errors from FROM down to TO, by decades (default: ${DEFAULT-VALUE})")
@@ -60,8 +54,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Target t = Target.parse(target, coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
-        double[] ab = ApproxCommand.parseInterval(interval);
+        Target t = targetOptions.target();
+        double[] ab = targetOptions.interval();
         String[] range = eps.split(":", -1);
         if (range.length != 2) {
             throw new ActlabException("--eps takes FROM:TO, e.g. 1e-1:1e-12, got '" + eps + "'");
