@@ -14,6 +14,7 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction;
+import org.hipparchus.optim.SimpleVectorValueChecker;
 import org.hipparchus.util.Pair;
 
 /**
@@ -25,6 +26,8 @@ import org.hipparchus.util.Pair;
 final class TrainedShallow {
     /** The most hidden units trained (the Jacobian is dense: 6N + 1 samples × (3N + 1) parameters). */
     static final int MAX_UNITS = 64;
+    /** Levenberg–Marquardt iterations per start. */
+    static final int ITERATIONS = 150;
     /** Seeded starts; the best final residual is kept. */
     static final int STARTS = 4;
 
@@ -77,15 +80,18 @@ final class TrainedShallow {
             }
             start[3 * n] = t.value(0.5 * (a + b));
             try {
+                // the checker treats its iteration cap as convergence, so a start that has not settled
+                // after ITERATIONS steps ends with the point it reached instead of an exception
                 LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                        .start(start).model(model).target(ys).maxEvaluations(600).maxIterations(150).lazyEvaluation(false)
+                        .start(start).model(model).target(ys).maxEvaluations(10 * ITERATIONS).maxIterations(ITERATIONS + 1)
+                        .checkerPair(new SimpleVectorValueChecker(1e-12, 1e-15, ITERATIONS)).lazyEvaluation(false)
                         .build());
                 if (opt.getCost() < bestCost) {
                     bestCost = opt.getCost();
                     best = opt.getPoint().toArray();
                 }
             } catch (org.hipparchus.exception.MathIllegalStateException e) {
-                // this start did not converge within the iteration limit; the others decide
+                // a start that fails numerically (singular steps); the others decide
             }
         }
         if (best == null) {
