@@ -43,11 +43,10 @@ public final class Approximations {
     private Approximations() {
     }
 
-
     /**
      * A certified network for {@code target} on {@code [a, b]} with error at most {@code eps}.
      *
-     * @throws ActlabException when the request is invalid or the target/method pair is not available
+     * @throws ActlabException when the request is invalid or beyond the size limits
      */
     public static Approximation build(Target target, double a, double b, double eps, Method method) {
         if (method == Method.TRAINED) {
@@ -105,46 +104,40 @@ public final class Approximations {
 
     private static Approximation buildFor(Target target, double a, double b, double eps, Method method) {
         checkRequest(target, a, b, eps);
+        Design d = design(target, a, b, eps, method);
+        return new Approximation(method.key(), target, a, b, eps, d.network(), Certifier.certify(d.network(), target, a, b),
+                d.description());
+    }
+
+    /** A network and its construction in words, before certification. */
+    private record Design(Network network, String description) {
+    }
+
+    private static Design design(Target target, double a, double b, double eps, Method method) {
         if (method == Method.UNIFORM) {
             ShallowGreedy.Built u = ShallowGreedy.uniform(target, a, b, eps);
-            Certificate cert = Certifier.certify(u.network(), target, a, b);
-            return new Approximation(method.key(), target, a, b, eps, u.network(), cert,
-                    u.description() + "; designed error " + u.designedError());
+            return new Design(u.network(), u.description() + "; designed error " + u.designedError());
         }
-        if (!target.name().equals("square")) {
-            if (method == Method.SHALLOW) {
-                ShallowGreedy.Built sh = ShallowGreedy.build(target, a, b, eps);
-                Certificate cert = Certifier.certify(sh.network(), target, a, b);
-                return new Approximation(method.key(), target, a, b, eps, sh.network(), cert,
-                        sh.description() + "; designed error " + sh.designedError());
-            }
-            PolynomialNetwork.Problem pr = PolynomialNetwork.problem(target, a, b);
-            PolynomialNetwork.Built built = PolynomialNetwork.optimise(pr, eps, method == Method.DEEP, method == Method.TEXTBOOK);
-            Certificate cert = Certifier.certify(built.network(), target, a, b);
-            return new Approximation(method.key(), target, a, b, eps, built.network(), cert,
-                    built.description() + "; designed error " + built.designedError());
+        boolean square = target.name().equals("square");
+        if (method == Method.SHALLOW && !square) {
+            ShallowGreedy.Built sh = ShallowGreedy.build(target, a, b, eps);
+            return new Design(sh.network(), sh.description() + "; designed error " + sh.designedError());
         }
-        Network net;
-        String description;
-        switch (method) {
-            case TEXTBOOK, DEEP -> {
-                boolean recentred = method == Method.DEEP;
-                int m = SawtoothSquare.levelsFor(eps, recentred, a, b);
-                double[] frame = SawtoothSquare.frame(m, a, b);
-                net = SawtoothSquare.network(m, recentred, a, b);
-                description = m + " sawtooth levels (width 3) on the dyadic frame [" + frame[0] + ", " + (frame[0] + frame[1])
-                        + "]" + (recentred ? ", output re-centred by half the interpolation error" : "")
-                        + "; designed error " + SawtoothSquare.error(m, recentred, a, b);
-            }
-            case SHALLOW -> {
-                int n = ShallowSquare.piecesFor(eps, a, b);
-                net = ShallowSquare.network(n, a, b);
-                description = n + " hidden units, uniform knots, secants shifted by h²/8 (equioscillating); designed error "
-                        + ShallowSquare.error(n, a, b);
-            }
-            default -> throw new IllegalStateException(method.toString());
+        if (method == Method.SHALLOW) {
+            int n = ShallowSquare.piecesFor(eps, a, b);
+            return new Design(ShallowSquare.network(n, a, b), n + " hidden units, uniform knots, secants shifted by h²/8 "
+                    + "(equioscillating); designed error " + ShallowSquare.error(n, a, b));
         }
-        Certificate cert = Certifier.certify(net, target, a, b);
-        return new Approximation(method.key(), target, a, b, eps, net, cert, description);
+        boolean recentred = method == Method.DEEP;
+        if (!square) {
+            PolynomialNetwork.Built built = PolynomialNetwork.optimise(PolynomialNetwork.problem(target, a, b), eps, recentred,
+                    method == Method.TEXTBOOK);
+            return new Design(built.network(), built.description() + "; designed error " + built.designedError());
+        }
+        int m = SawtoothSquare.levelsFor(eps, recentred, a, b);
+        double[] frame = SawtoothSquare.frame(m, a, b);
+        return new Design(SawtoothSquare.network(m, recentred, a, b), m + " sawtooth levels (width 3) on the dyadic frame ["
+                + frame[0] + ", " + (frame[0] + frame[1]) + "]" + (recentred ? ", output re-centred by half the interpolation error" : "")
+                + "; designed error " + SawtoothSquare.error(m, recentred, a, b));
     }
 }
