@@ -106,7 +106,7 @@ public final class PolyReluToRelu {
             units.add(nets);
         }
         Network relu = assemble(poly, units, plan);
-        double bound = propagate(poly, plan, certified);
+        double bound = bound(poly, plan, certified);
         int d = poly.inputDim();
         int samples = d == 1 ? 20001 : d == 2 ? 40401 : 30000;
         double sampled = sample(poly, relu, lo, hi, samples);
@@ -186,20 +186,9 @@ public final class PolyReluToRelu {
         // gains: how much an error of 1 in every unit of layer l can grow by the output
         double[] gain = new double[h];
         for (int l = 0; l < h; l++) {
-            double[] g = new double[layers.get(l).outputs()];
-            Arrays.fill(g, 1);
-            for (int m = l + 1; m <= h; m++) {
-                Layer next = layers.get(m);
-                double[] ng = new double[next.outputs()];
-                for (int i = 0; i < ng.length; i++) {
-                    double s = 0;
-                    for (int j = 0; j < next.inputs(); j++) {
-                        s += Math.abs(next.weights()[i][j]) * g[j];
-                    }
-                    ng[i] = m < h ? s * lip[m][i] : s;
-                }
-                g = ng;
-            }
+            double[] ones = new double[layers.get(l).outputs()];
+            Arrays.fill(ones, 1);
+            double[] g = propagate(layers, lip, l + 1, ones, null);
             gain[l] = Math.max(1e-300, Arrays.stream(g).max().orElse(1)) * (1 + 1e-9);
         }
         return new Plan(zlo, zhi, ylo, yhi, lip, gain);
@@ -226,12 +215,21 @@ public final class PolyReluToRelu {
         return m * (1 + 1e-9);
     }
 
-    /** The final error bound from the unit errors δ_{l,i}, propagated as in {@link #plan}. */
-    private static double propagate(Network poly, Plan plan, double[][] unitError) {
-        List<Layer> layers = poly.layers();
+    /** The final error bound from the unit errors δ_{l,i}. */
+    private static double bound(Network poly, Plan plan, double[][] unitError) {
+        double[] err = propagate(poly.layers(), plan.lipschitz, 0, new double[poly.inputDim()], unitError);
+        return Arrays.stream(err).max().orElse(0) * (1 + 1e-9);
+    }
+
+    /**
+     * Errors carried from the inputs of layer {@code from} to the output: through each layer
+     * {@code e_i = Σ_j |w_ij|·err_j}, then for a hidden unit {@code L_i·e_i + δ_i} (its Lipschitz
+     * constant times the incoming error plus its own approximation error; none when
+     * {@code unitError} is null), and {@code e_i} at the linear output layer.
+     */
+    private static double[] propagate(List<Layer> layers, double[][] lipschitz, int from, double[] err, double[][] unitError) {
         int h = layers.size() - 1;
-        double[] err = new double[poly.inputDim()];
-        for (int l = 0; l <= h; l++) {
+        for (int l = from; l <= h; l++) {
             Layer layer = layers.get(l);
             double[] next = new double[layer.outputs()];
             for (int i = 0; i < next.length; i++) {
@@ -239,11 +237,11 @@ public final class PolyReluToRelu {
                 for (int j = 0; j < layer.inputs(); j++) {
                     e += Math.abs(layer.weights()[i][j]) * err[j];
                 }
-                next[i] = l < h ? plan.lipschitz[l][i] * e + unitError[l][i] : e;
+                next[i] = l < h ? lipschitz[l][i] * e + (unitError == null ? 0 : unitError[l][i]) : e;
             }
             err = next;
         }
-        return Arrays.stream(err).max().orElse(0) * (1 + 1e-9);
+        return err;
     }
 
     /**

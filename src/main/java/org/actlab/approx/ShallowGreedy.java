@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.actlab.ActlabException;
-import org.actlab.network.Layer;
-import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
 import org.hipparchus.analysis.polynomials.PolynomialFunction;
 
@@ -115,21 +113,20 @@ final class ShallowGreedy {
     private static Network fromKnots(Target t, List<Double> knots, double shift) {
         int n = knots.size() - 1;
         double a = knots.get(0);
-        double[][] w1 = new double[n][1];
-        double[] b1 = new double[n];
-        double[][] w2 = new double[1][n];
+        double[] w = new double[n];
+        double[] bias = new double[n];
+        double[] v = new double[n];
         double previousSlope = 0;
         for (int i = 0; i < n; i++) {
             double l = knots.get(i);
             double r = knots.get(i + 1);
             double slope = (t.value(r) - t.value(l)) / (r - l);
-            w1[i][0] = 1;
-            b1[i] = -l;
-            w2[0][i] = slope - previousSlope;
+            w[i] = 1;
+            bias[i] = -l;
+            v[i] = slope - previousSlope;
             previousSlope = slope;
         }
-        return new Network(1, List.of(new Layer(w1, b1, new LayerActivation.Relu()),
-                new Layer(w2, new double[] {t.value(a) + shift}, new LayerActivation.Identity())));
+        return OneHiddenLayer.of(w, bias, v, t.value(a) + shift);
     }
 
     /** +1 convex, −1 concave, 0 neither, on [a, b]. */

@@ -1,10 +1,7 @@
 package org.actlab.approx;
 
-import java.util.List;
 
 import org.actlab.ActlabException;
-import org.actlab.network.Layer;
-import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
 
 /**
@@ -50,22 +47,16 @@ public final class ShallowSquare {
             throw new ActlabException("the number of pieces must be from 1 to " + MAX_UNITS + ", got " + n);
         }
         double h = (b - a) / n;
-        double[][] w1 = new double[n][1];
-        double[] b1 = new double[n];
-        double[][] w2 = new double[1][n];
+        double[] w = new double[n];
+        double[] bias = new double[n];
+        double[] v = new double[n];
         for (int i = 0; i < n; i++) {
-            double knot = i == n - 1 ? b - h : a + i * h;
-            w1[i][0] = 1;
-            b1[i] = -(i == 0 ? a : knot);
-            // slope of x² secant on the first cell is 2a + h; each later knot adds 2h
-            w2[0][i] = i == 0 ? 2 * a + h : 2 * h;
+            // unit i switches on at the knot a + i·h (unit 0 at a, where σ(x − a) = x − a on [a, b]);
+            // the secant of x² on the first cell has slope 2a + h and each later knot adds 2h
+            w[i] = 1;
+            bias[i] = -(a + i * h);
+            v[i] = i == 0 ? 2 * a + h : 2 * h;
         }
-        // knots t_i = a + i·h for i = 1 … N−1 (unit i), unit 0 anchors at a
-        for (int i = 1; i < n; i++) {
-            b1[i] = -(a + i * h);
-        }
-        double c = a * a - h * h / 8;
-        return new Network(1, List.of(new Layer(w1, b1, new LayerActivation.Relu()),
-                new Layer(w2, new double[] {c}, new LayerActivation.Identity())));
+        return OneHiddenLayer.of(w, bias, v, a * a - h * h / 8);
     }
 }

@@ -1,10 +1,8 @@
 package org.actlab.approx;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.actlab.network.Layer;
-import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -98,15 +96,7 @@ final class TrainedShallow {
             best = new double[3 * n + 1];
             best[3 * n] = t.value(0.5 * (a + b));
         }
-        double[][] w1 = new double[n][1];
-        double[] b1 = new double[n];
-        double[][] w2 = new double[1][n];
-        for (int i = 0; i < n; i++) {
-            w1[i][0] = best[i];
-            b1[i] = best[n + i];
-            w2[0][i] = best[2 * n + i];
-        }
-        return new Network(1, List.of(new Layer(w1, b1, new LayerActivation.Relu()),
-                new Layer(w2, new double[] {best[3 * n]}, new LayerActivation.Identity())));
+        return OneHiddenLayer.of(Arrays.copyOfRange(best, 0, n), Arrays.copyOfRange(best, n, 2 * n),
+                Arrays.copyOfRange(best, 2 * n, 3 * n), best[3 * n]);
     }
 }
