@@ -100,20 +100,15 @@ public final class ApproxCommand implements Callable<Integer> {
         if (fmt.equals("json")) {
             try (Json j = new Json()) {
                 j.beginObject().field("method", "deep").field("description", r.description()).field("eps", e)
-                        .field("target", "product").field("interval", ab).field("input_dim", 2)
-                        .field("parameters", n.parameterCount(Network.Count.ALL))
-                        .field("nonzero_parameters", n.parameterCount(Network.Count.NONZERO)).field("neurons", n.neurons())
-                        .field("depth", n.depth()).field("width", n.width())
-                        .field("count_convention", ApproxOutput.COUNT_CONVENTION).field("certified_error", r.bound())
+                        .field("target", "product").field("interval", ab).field("input_dim", 2);
+                ApproxOutput.sizeFields(j, n).field("certified_error", r.bound())
                         .field("sampled_error", r.sampledError()).field("certification", cert).endObject();
                 out.print(j.text());
             }
         } else {
             out.print("method              deep: " + r.description() + "\n"
                     + "target              xy on [" + Numbers.format(ab[0]) + ", " + Numbers.format(ab[1]) + "]²\n"
-                    + "depth               " + n.depth() + " (affine layers), width " + n.width() + "\n"
-                    + "parameters          " + n.parameterCount(Network.Count.ALL) + " (all weights and biases), "
-                    + n.parameterCount(Network.Count.NONZERO) + " nonzero, " + n.neurons() + " hidden units\n"
+                    + ApproxOutput.sizeLines(n)
                     + "certified error     " + Numbers.format(r.bound()) + "\n"
                     + "sampled error       " + Numbers.format(r.sampledError()) + " (float64, 401×401 grid)\n"
                     + "certification       " + cert + "\n");

@@ -20,11 +20,24 @@ final class ApproxOutput {
                 + text(ap.network(), ap.certificate());
     }
 
+    /** The depth and parameter-count lines of a text report. */
+    static String sizeLines(Network net) {
+        return "depth               " + net.depth() + " (affine layers), width " + net.width() + "\n"
+                + "parameters          " + net.parameterCount(Network.Count.ALL) + " (all weights and biases), "
+                + net.parameterCount(Network.Count.NONZERO) + " nonzero, " + net.neurons() + " hidden units\n";
+    }
+
+    /** The size fields of a JSON report, with the counting convention. */
+    static Json sizeFields(Json j, Network net) {
+        return j.field("parameters", net.parameterCount(Network.Count.ALL))
+                .field("nonzero_parameters", net.parameterCount(Network.Count.NONZERO))
+                .field("neurons", net.neurons()).field("depth", net.depth()).field("width", net.width())
+                .field("count_convention", COUNT_CONVENTION);
+    }
+
     static String text(Network net, Certificate c) {
         return "target              " + c.target().name() + " on [" + Numbers.format(c.a()) + ", " + Numbers.format(c.b()) + "]\n"
-                + "depth               " + net.depth() + " (affine layers), width " + net.width() + "\n"
-                + "parameters          " + net.parameterCount(Network.Count.ALL) + " (all weights and biases), "
-                + net.parameterCount(Network.Count.NONZERO) + " nonzero, " + net.neurons() + " hidden units\n"
+                + sizeLines(net)
                 + "certified error     " + Numbers.format(c.certifiedError()) + (c.exact() ? " (exact supremum" : " (rigorous bound")
                 + ", at x = " + Numbers.format(c.argmax()) + ")\n"
                 + "sampled error       " + Numbers.format(c.sampledError()) + " (exact, at the worst of " + c.samples()
@@ -50,12 +63,8 @@ final class ApproxOutput {
     }
 
     private static void fields(Json j, Network net, Certificate c) {
-        j.field("target", c.target().name()).field("interval", new double[] {c.a(), c.b()})
-                .field("parameters", net.parameterCount(Network.Count.ALL))
-                .field("nonzero_parameters", net.parameterCount(Network.Count.NONZERO))
-                .field("neurons", net.neurons()).field("depth", net.depth()).field("width", net.width())
-                .field("count_convention", COUNT_CONVENTION)
-                .field("certified_error", c.certifiedError()).name("certified_exact").value(c.exact())
+        j.field("target", c.target().name()).field("interval", new double[] {c.a(), c.b()});
+        sizeFields(j, net).field("certified_error", c.certifiedError()).name("certified_exact").value(c.exact())
                 .field("argmax", c.argmax()).field("sampled_error", c.sampledError())
                 .field("float64_sampled_error", c.float64SampledError()).field("samples", c.samples())
                 .field("pieces", c.pieces()).field("micro_intervals", c.microIntervals())

@@ -67,12 +67,8 @@ public final class ConvertCommand implements Callable<Integer> {
         if (fmt.equals("json")) {
             try (Json j = new Json()) {
                 j.beginObject().field("method", "theorem2").field("description", r.description())
-                        .field("box", ab).field("eps", Numbers.parse(eps, "--eps"))
-                        .field("parameters", n.parameterCount(Network.Count.ALL))
-                        .field("nonzero_parameters", n.parameterCount(Network.Count.NONZERO))
-                        .field("neurons", n.neurons()).field("depth", n.depth()).field("width", n.width())
-                        .field("count_convention", ApproxOutput.COUNT_CONVENTION)
-                        .field("certified_error", r.errorBound()).field("sampled_error", r.sampledError())
+                        .field("box", ab).field("eps", Numbers.parse(eps, "--eps"));
+                ApproxOutput.sizeFields(j, n).field("certified_error", r.errorBound()).field("sampled_error", r.sampledError())
                         .field("samples", r.samples()).field("paper_form", r.paperForm())
                         .field("certification", "bound propagated from the certified error of every unit through "
                                 + "the layers' |W| row sums and the units' Lipschitz constants; float64 dense samples check it")
@@ -81,9 +77,7 @@ public final class ConvertCommand implements Callable<Integer> {
             }
         } else {
             w.println("construction        " + r.description());
-            w.println("depth               " + n.depth() + " (affine layers), width " + n.width());
-            w.println("parameters          " + n.parameterCount(Network.Count.ALL) + " (all weights and biases), "
-                    + n.parameterCount(Network.Count.NONZERO) + " nonzero, " + n.neurons() + " hidden units");
+            w.print(ApproxOutput.sizeLines(n));
             w.println("paper's size form   L·K·ln²(L·α^L/ε) = " + Numbers.format(r.paperForm()) + " (ratio "
                     + String.format(java.util.Locale.ROOT, "%.2f", n.parameterCount(Network.Count.ALL) / r.paperForm()) + ")");
             w.println("certified bound     " + Numbers.format(r.errorBound())
