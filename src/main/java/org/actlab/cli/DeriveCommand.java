@@ -1,0 +1,177 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.actlab.ActlabException;
+import org.actlab.io.AtomicFiles;
+import org.actlab.io.Numbers;
+import org.actlab.symbolic.Derivation;
+import org.actlab.symbolic.DerivedFunction;
+import org.actlab.symbolic.Deriver;
+import org.actlab.symbolic.GradientSpec;
+import org.actlab.symbolic.NamedDerivations;
+import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SymbolicEngine;
+import org.actlab.symbolic.print.DerivationJson;
+import org.actlab.symbolic.print.DerivationLatex;
+import org.actlab.symbolic.print.DerivationText;
+import org.actlab.symbolic.print.JavaEmitter;
+import org.actlab.symbolic.print.PyTorchEmitter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code actlab derive}: integrate a gradient into an activation, prove it, report its properties. */
+@Command(name = "derive", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Derive an activation by integrating the gradient you want.",
+            "",
+            "actlab integrates each piece of g (Symja), fixes the constants so that f is continuous and meets",
+            "the anchor (default f(0) = 0), proves f' = g symbolically on every piece, and reports the",
+            "smoothness at each breakpoint, f(0), f'(0), limits at ±inf, asymptotes, stationary points,",
+            "the global minimum and the monotone ranges. Signs that depend on the parameters are decided on",
+            "a seeded sample of the region the assumptions allow, and the report says so.", ""},
+        footer = {"", "Gradient syntax: pieces 'CONDITION : EXPRESSION' separated by ';'. A condition compares x with",
+            "numbers (x > 2, x >= -1 && x <= 2); the pieces must cover the real line exactly once.",
+            "Expressions: numbers, x, parameters, E, Pi, + - * / ^, and the functions exp, log, sqrt, erf,",
+            "erfc, tanh, sigmoid, softplus, phi (normal CDF), abs, max, min. Nothing else is accepted.",
+            "", "Named derivations: relu2, ielu, xielu, xiprelu, xiep, silu, gelu, sigmoid, softplus.",
+            "", "Examples:", "  actlab derive xielu",
+            "  actlab derive --gradient 'x > 0 : 2*alpha_p*x + beta ; x <= 0 : alpha_n*(exp(x) - 1) + beta' \\",
+            "      --param alpha_p,alpha_n,beta --assume 'alpha_p > 0, alpha_n > beta, beta > 0'",
+            "  actlab derive xielu --emit pytorch -o xielu.py",
+            "  actlab derive --gradient 'x < -1 : 0.5 ; x >= -1 && x <= 2 : x^2 ; x > 2 : 4' --at -2,0,3"})
+public final class DeriveCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "a named derivation (see below)")
+    private String name;
+
+    @Option(names = {"-g", "--gradient"}, paramLabel = "SPEC", description = "the gradient, piecewise")
+    private String gradient;
+
+    @Option(names = "--param", paramLabel = "P1,P2,...", description = "parameter names used in the gradient")
+    private String params;
+
+    @Option(names = "--assume", paramLabel = "A1, A2, ...", description = "assumptions on the parameters (alpha_p > 0, alpha_n > beta)")
+    private String assume;
+
+    @Option(names = "--anchor", paramLabel = "'f(X) = Y'", description = "the anchor (default: f(0) = 0)")
+    private String anchor;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "read the spec from a file (.json, or 'key: value' lines)")
+    private Path specFile;
+
+    @Option(names = "--set", paramLabel = "P=V,...", description = "parameter values for numeric output (--at, code defaults)")
+    private String set;
+
+    @Option(names = "--emit", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, latex, json, java or pytorch (default: ${DEFAULT-VALUE})")
+    private String emit;
+
+    @Option(names = "--at", paramLabel = "X1,X2,...", description = "print CSV x,y,dy of the derived function at these points")
+    private String at;
+
+    @Option(names = "--package", paramLabel = "NAME", defaultValue = "org.actlab.activation.derived",
+            description = "package of the --emit java class (default: ${DEFAULT-VALUE})")
+    private String packageName;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "time limit of each symbolic step (default: ${DEFAULT-VALUE})")
+    private double timeout;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE (atomically) instead of stdout")
+    private Path output;
+
+    @Override
+    public Integer call() {
+        if (!(timeout > 0) || timeout > 3600) {
+            throw new ActlabException("--timeout must be in (0, 3600] seconds, got " + timeout);
+        }
+        if (!List.of("text", "latex", "json", "java", "pytorch").contains(emit)) {
+            throw new ActlabException("--emit must be text, latex, json, java or pytorch, got '" + emit + "'");
+        }
+        SymbolicEngine engine = SymbolicEngine.withTimeout(Duration.ofMillis((long) (timeout * 1000)));
+        SpecParser parser = new SpecParser(engine);
+        Map<String, Double> defaults = new LinkedHashMap<>();
+        GradientSpec gs;
+        int sources = (name != null ? 1 : 0) + (gradient != null ? 1 : 0) + (specFile != null ? 1 : 0);
+        if (sources != 1) {
+            throw new ActlabException(sources == 0 ? "give a named derivation, --gradient or --spec (see 'actlab derive --help')"
+                    : "give only one of a named derivation, --gradient and --spec");
+        }
+        if (name != null) {
+            if (params != null || assume != null || anchor != null) {
+                throw new ActlabException("--param, --assume and --anchor go with --gradient; '" + name + "' defines its own");
+            }
+            NamedDerivations.Named named = NamedDerivations.get(name);
+            SpecParser.Text t = named.text();
+            gs = parser.parse(new SpecParser.Text(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), set));
+            defaults.putAll(named.defaults());
+        } else if (gradient != null) {
+            gs = parser.parse(new SpecParser.Text("custom", gradient, params, assume, anchor, set));
+        } else {
+            if (params != null || assume != null || anchor != null) {
+                throw new ActlabException("--param, --assume and --anchor go into the spec file, not next to --spec");
+            }
+            gs = parser.parseFile(specFile, set);
+        }
+        Derivation d = new Deriver(engine).derive(gs);
+        String text;
+        if (at != null) {
+            double[] xs = Numbers.parseList(at, "--at");
+            double[] values = parameterValues(gs, defaults);
+            List<DerivedFunction.Point> points = new DerivedFunction(d, engine, values).evaluate(xs);
+            StringBuilder b = new StringBuilder("x,y,dy\n");
+            for (DerivedFunction.Point p : points) {
+                b.append(Numbers.format(p.x())).append(',').append(Numbers.format(p.y())).append(',')
+                        .append(Numbers.format(p.dy())).append('\n');
+            }
+            if (!d.closedForm()) {
+                spec.commandLine().getErr().println("derive: note: no closed form on some piece; y is a numeric integral of g (Gauss-Legendre, rel. 1e-14)");
+            }
+            text = b.toString();
+        } else {
+            text = switch (emit) {
+                case "latex" -> DerivationLatex.print(d);
+                case "json" -> DerivationJson.print(d);
+                case "java" -> JavaEmitter.emit(d, engine, packageName, defaults);
+                case "pytorch" -> PyTorchEmitter.emit(d, engine, defaults);
+                default -> DerivationText.print(d) + String.format("time: %.2f s%n", d.seconds());
+            };
+        }
+        if (output != null) {
+            AtomicFiles.writeString(output, text);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static double[] parameterValues(GradientSpec gs, Map<String, Double> defaults) {
+        List<String> names = gs.symbols().parameterNames();
+        double[] values = new double[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            Double v = gs.values().get(names.get(i));
+            if (v == null) {
+                v = defaults.get(names.get(i));
+            }
+            if (v == null) {
+                throw new ActlabException("--at needs a value for every parameter: --set " + names.get(i) + "=...");
+            }
+            values[i] = v;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,373 @@
+package org.actlab.symbolic;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.actlab.ActlabException;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * Parses user text into Symja expressions through a whitelist. This is a parser of its own, not
+ * Symja's: the grammar has numbers, the variable {@code x}, declared parameters, the constants
+ * {@code E} and {@code Pi}, {@code + - * / ^}, parentheses, and the functions listed in
+ * {@link #FUNCTIONS}; anything else (an unknown function such as {@code Import}, a string, a list,
+ * a Symja operator) is rejected with a message that names it. So no expression can reach Symja's
+ * file, process, network or Java functions.
+ *
+ * <pre>
+ *   expr    := term (('+' | '-') term)*
+ *   term    := unary (('*' | '/') unary)*
+ *   unary   := ('-' | '+') unary | power
+ *   power   := primary ('^' unary)?          (right associative: -x^2 = -(x^2))
+ *   primary := number | name | name '(' expr (',' expr)* ')' | '(' expr ')'
+ *   relation:= expr ('<' | '<=' | '>' | '>=' | '==') expr
+ * </pre>
+ * Function names are case-insensitive ({@code Exp} or {@code exp}). {@code sigmoid(u)} becomes
+ * {@code 1/(1 + e^(−u))}, {@code softplus(u)} becomes {@code log(1 + e^u)}, {@code phi(u)} (the standard
+ * normal CDF) becomes {@code (1 + erf(u/√2))/2}, {@code elu(u)} is not offered (write the pieces).
+ */
+public final class ExpressionParser {
+    /** The whitelist: lower-case name → (arity, builder). */
+    static final Map<String, Fn> FUNCTIONS = new TreeMap<>();
+
+    record Fn(int arity, Function<IExpr[], IExpr> build, String description) {
+    }
+
+    static {
+        SymjaSetup.configure();
+        FUNCTIONS.put("exp", new Fn(1, a -> F.Power(S.E, a[0]), "e^u"));
+        FUNCTIONS.put("log", new Fn(1, a -> F.Log(a[0]), "natural logarithm"));
+        FUNCTIONS.put("sqrt", new Fn(1, a -> F.Power(a[0], F.C1D2), "square root"));
+        FUNCTIONS.put("erf", new Fn(1, a -> F.Erf(a[0]), "error function"));
+        FUNCTIONS.put("erfc", new Fn(1, a -> F.unaryAST1(S.Erfc, a[0]), "complementary error function"));
+        FUNCTIONS.put("tanh", new Fn(1, a -> F.unaryAST1(S.Tanh, a[0]), "hyperbolic tangent"));
+        FUNCTIONS.put("sigmoid", new Fn(1, a -> Forms.sigmoid(a[0]), "logistic sigmoid 1/(1+e^-u)"));
+        FUNCTIONS.put("logisticsigmoid", FUNCTIONS.get("sigmoid"));
+        FUNCTIONS.put("softplus", new Fn(1, a -> Forms.softplus(a[0]), "log(1+e^u)"));
+        FUNCTIONS.put("phi", new Fn(1, a -> Forms.normalCdf(a[0]), "standard normal CDF (1+erf(u/sqrt 2))/2"));
+        FUNCTIONS.put("abs", new Fn(1, a -> F.Abs(a[0]), "absolute value"));
+        FUNCTIONS.put("max", new Fn(2, a -> F.Max(a[0], a[1]), "maximum of two"));
+        FUNCTIONS.put("min", new Fn(2, a -> F.Min(a[0], a[1]), "minimum of two"));
+    }
+
+    private static final List<String> CONSTANTS = List.of("e", "pi");
+
+    /** A relation {@code lhs OP rhs} as parsed. */
+    public record Relation(IExpr lhs, String op, IExpr rhs, String text) {
+        /** The relation as a Symja expression. */
+        public IExpr toExpr() {
+            return switch (op) {
+                case "<" -> F.Less(lhs, rhs);
+                case "<=" -> F.LessEqual(lhs, rhs);
+                case ">" -> F.Greater(lhs, rhs);
+                case ">=" -> F.GreaterEqual(lhs, rhs);
+                default -> F.Equal(lhs, rhs);
+            };
+        }
+
+        /** Whether a numeric left and right side satisfy the relation. */
+        public boolean holds(double l, double r) {
+            return switch (op) {
+                case "<" -> l < r;
+                case "<=" -> l <= r;
+                case ">" -> l > r;
+                case ">=" -> l >= r;
+                default -> l == r;
+            };
+        }
+    }
+
+    private final Symbols symbols;
+    private final boolean allowX;
+    private String text;
+    private int pos;
+
+    /** A parser over a symbol table; {@code allowX} false rejects the variable (for assumptions). */
+    public ExpressionParser(Symbols symbols, boolean allowX) {
+        this.symbols = symbols;
+        this.allowX = allowX;
+    }
+
+    /** The symbol table. */
+    public Symbols symbols() {
+        return symbols;
+    }
+
+    /** Whether a name is a function or constant of the grammar. */
+    static boolean isReserved(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return FUNCTIONS.containsKey(n) || CONSTANTS.contains(n);
+    }
+
+    /** The names of the allowed functions, for messages and help. */
+    public static String allowedFunctions() {
+        return String.join(", ", FUNCTIONS.keySet());
+    }
+
+    /** Parses one expression. */
+    public IExpr parse(String source) {
+        start(source);
+        IExpr e = expr();
+        expectEnd();
+        return e;
+    }
+
+    /** Parses one relation {@code a OP b}. */
+    public Relation parseRelation(String source) {
+        start(source);
+        IExpr lhs = expr();
+        String op = relationalOperator();
+        if (op == null) {
+            throw error("expected a comparison (<, <=, >, >=, ==)");
+        }
+        IExpr rhs = expr();
+        expectEnd();
+        return new Relation(lhs, op, rhs, source.strip());
+    }
+
+    /** Parses a conjunction {@code r1 && r2 && ...} of relations. */
+    public List<Relation> parseConjunction(String source) {
+        List<Relation> out = new ArrayList<>();
+        for (String part : source.split("&&", -1)) {
+            if (part.contains("||")) {
+                throw new ActlabException("'||' is not supported in '" + source.strip()
+                        + "': a condition is one interval; write one piece per interval");
+            }
+            out.add(parseRelation(part));
+        }
+        return out;
+    }
+
+    private void start(String source) {
+        if (source == null || source.isBlank()) {
+            throw new ActlabException("empty expression");
+        }
+        this.text = source;
+        this.pos = 0;
+    }
+
+    private IExpr expr() {
+        IExpr left = term();
+        while (true) {
+            skip();
+            if (peek('+')) {
+                pos++;
+                left = F.Plus(left, term());
+            } else if (peek('-')) {
+                pos++;
+                left = F.Subtract(left, term());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private IExpr term() {
+        IExpr left = unary();
+        while (true) {
+            skip();
+            if (peek('*') && !peekAt(pos + 1, '*')) {
+                pos++;
+                left = F.Times(left, unary());
+            } else if (peek('/')) {
+                pos++;
+                left = F.Divide(left, unary());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private IExpr unary() {
+        skip();
+        if (peek('-')) {
+            pos++;
+            return F.Negate(unary());
+        }
+        if (peek('+')) {
+            pos++;
+            return unary();
+        }
+        return power();
+    }
+
+    private IExpr power() {
+        IExpr base = primary();
+        skip();
+        if (peek('^') || (peek('*') && peekAt(pos + 1, '*'))) {
+            pos += peek('^') ? 1 : 2;
+            return F.Power(base, unary());
+        }
+        return base;
+    }
+
+    private IExpr primary() {
+        skip();
+        if (pos >= text.length()) {
+            throw error("unexpected end of the expression");
+        }
+        char c = text.charAt(pos);
+        if (c == '(') {
+            pos++;
+            IExpr e = expr();
+            expect(')');
+            return e;
+        }
+        if (Character.isDigit(c) || c == '.') {
+            return number();
+        }
+        if (Character.isLetter(c)) {
+            int start = pos;
+            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+                pos++;
+            }
+            String name = text.substring(start, pos);
+            skip();
+            if (peek('(') || peek('[')) {
+                return call(name);
+            }
+            return name(name);
+        }
+        throw error("unexpected character '" + c + "'");
+    }
+
+    private IExpr call(String name) {
+        Fn fn = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
+        if (fn == null) {
+            throw new ActlabException("function '" + name + "' is not allowed in expressions (allowed: "
+                    + allowedFunctions() + ")");
+        }
+        if (peek('[')) {
+            throw error("use parentheses for function calls: " + name + "(...)");
+        }
+        pos++;
+        List<IExpr> args = new ArrayList<>();
+        args.add(expr());
+        skip();
+        while (peek(',')) {
+            pos++;
+            args.add(expr());
+            skip();
+        }
+        expect(')');
+        if (args.size() != fn.arity()) {
+            throw new ActlabException(name + "(...) takes " + fn.arity() + " argument" + (fn.arity() == 1 ? "" : "s")
+                    + ", got " + args.size());
+        }
+        return fn.build().apply(args.toArray(new IExpr[0]));
+    }
+
+    private IExpr name(String name) {
+        if (name.equals("x")) {
+            if (!allowX) {
+                throw new ActlabException("the variable x cannot appear here (only parameters and numbers)");
+            }
+            return symbols.x();
+        }
+        var p = symbols.parameter(name);
+        if (p != null) {
+            return p;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("e")) {
+            return S.E;
+        }
+        if (lower.equals("pi")) {
+            return S.Pi;
+        }
+        if (FUNCTIONS.containsKey(lower)) {
+            throw new ActlabException("function '" + name + "' needs an argument: " + name + "(...)");
+        }
+        throw new ActlabException("unknown symbol '" + name + "' (the variable is x; declare parameters with --param"
+                + (symbols.parameterNames().isEmpty() ? "" : "; declared: " + String.join(", ", symbols.parameterNames()))
+                + ")");
+    }
+
+    private IExpr number() {
+        int start = pos;
+        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            pos++;
+        }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            int save = pos;
+            pos++;
+            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+                pos++;
+            }
+            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+            } else {
+                pos = save;
+            }
+        }
+        String literal = text.substring(start, pos);
+        try {
+            return rational(new BigDecimal(literal));
+        } catch (NumberFormatException e) {
+            throw error("'" + literal + "' is not a number");
+        }
+    }
+
+    /** The exact rational value of a decimal. */
+    static IExpr rational(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        if (s.scale() <= 0) {
+            return F.ZZ(s.toBigIntegerExact());
+        }
+        return F.QQ(F.ZZ(s.unscaledValue()), F.ZZ(BigInteger.TEN.pow(s.scale())));
+    }
+
+    private String relationalOperator() {
+        skip();
+        for (String op : new String[] {"<=", ">=", "==", "<", ">"}) {
+            if (text.startsWith(op, pos)) {
+                pos += op.length();
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private void expect(char c) {
+        skip();
+        if (!peek(c)) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private void expectEnd() {
+        skip();
+        if (pos < text.length()) {
+            throw error("unexpected '" + text.substring(pos, Math.min(text.length(), pos + 12)) + "'");
+        }
+    }
+
+    private boolean peek(char c) {
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
+    private boolean peekAt(int i, char c) {
+        return i < text.length() && text.charAt(i) == c;
+    }
+
+    private void skip() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private ActlabException error(String what) {
+        return new ActlabException(what + " at position " + (pos + 1) + " of '" + text.strip() + "'");
+    }
+}

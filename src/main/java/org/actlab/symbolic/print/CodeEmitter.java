@@ -1,0 +1,85 @@
+package org.actlab.symbolic.print;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.actlab.ActlabException;
+import org.actlab.symbolic.Derivation;
+import org.actlab.symbolic.Interval;
+import org.actlab.symbolic.SymbolicEngine;
+import org.matheclipse.core.interfaces.IExpr;
+
+/** What the Java and PyTorch emitters share: names, default values, stable pieces. */
+final class CodeEmitter {
+    private CodeEmitter() {
+    }
+
+    /** {@code xielu} → {@code Xielu}, {@code my-act} → {@code MyAct}. */
+    static String className(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean up = true;
+        for (char c : name.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                up = true;
+                continue;
+            }
+            b.append(up ? Character.toUpperCase(c) : c);
+            up = false;
+        }
+        if (b.length() == 0 || !Character.isLetter(b.charAt(0))) {
+            b.insert(0, "Derived");
+        }
+        return b.toString();
+    }
+
+    /** The value of each parameter to put in generated code: --set, else the named default, else 1. */
+    static double[] defaults(Derivation d, Map<String, Double> namedDefaults) {
+        List<String> names = d.spec().symbols().parameterNames();
+        double[] out = new double[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            String n = names.get(i);
+            out[i] = d.spec().values().getOrDefault(n, namedDefaults.getOrDefault(n, 1.0));
+        }
+        return out;
+    }
+
+    /** The closed forms in stable code form, one per piece; an error without closed forms. */
+    static List<IExpr> stablePieces(Derivation d, SymbolicEngine engine, String target) {
+        if (!d.closedForm()) {
+            throw new ActlabException("--emit " + target + " needs a closed form on every piece; "
+                    + "this derivation has numerically integrated pieces (use --at for numbers)");
+        }
+        StableForms stable = new StableForms(engine, d.spec().symbols());
+        List<IExpr> out = new ArrayList<>();
+        for (Derivation.PieceResult r : d.pieces()) {
+            out.add(engine.run("stable form", () -> stable.rewrite(r.activation())));
+        }
+        return out;
+    }
+
+    /** A Java/Python condition on {@code v} for an interval. */
+    static String condition(Interval d, String v, boolean python) {
+        List<String> parts = new ArrayList<>();
+        if (d.lo() != null) {
+            parts.add(v + (d.loClosed() ? " >= " : " > ") + literal(d.lo().doubleValue()));
+        }
+        if (d.hi() != null) {
+            parts.add(v + (d.hiClosed() ? " <= " : " < ") + literal(d.hi().doubleValue()));
+        }
+        if (parts.isEmpty()) {
+            return python ? "True" : "true";
+        }
+        return String.join(python ? " & " : " && ", python ? parts.stream().map(s -> "(" + s + ")").toList() : parts);
+    }
+
+    static String literal(double v) {
+        String s = org.actlab.io.Numbers.format(v);
+        return s.contains(".") || s.contains("e") || s.contains("E") || s.contains("n") ? s : s + ".0";
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

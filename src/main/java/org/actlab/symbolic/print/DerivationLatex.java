@@ -1,0 +1,67 @@
+package org.actlab.symbolic.print;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.actlab.symbolic.Derivation;
+import org.actlab.symbolic.Derivation.PieceResult;
+import org.actlab.symbolic.GradientSpec;
+import org.actlab.symbolic.Interval;
+
+/** A {@link Derivation} as LaTeX: g and f as {@code cases} environments, then the facts. */
+public final class DerivationLatex {
+    private DerivationLatex() {
+    }
+
+    /** The LaTeX fragment (amsmath). */
+    public static String print(Derivation d) {
+        GradientSpec spec = d.spec();
+        ExpressionPrinter tex = new ExpressionPrinter(Dialect.LATEX, spec.symbols(), null);
+        StringBuilder b = new StringBuilder();
+        b.append("% actlab derive ").append(spec.name()).append(": ").append(spec.source()).append('\n');
+        b.append("g(x) = \\begin{cases}\n");
+        List<String> rows = new ArrayList<>();
+        for (GradientSpec.Piece p : spec.pieces()) {
+            rows.add("  " + tex.print(p.gradient()) + " & " + condition(p.domain()));
+        }
+        b.append(String.join(" \\\\\n", rows)).append("\n\\end{cases}\n\n");
+        b.append("f(x) = \\begin{cases}\n");
+        rows.clear();
+        for (PieceResult r : d.pieces()) {
+            rows.add("  " + (r.activation() == null ? "\\int_{x_0}^{x} g(t)\\,dt" : tex.print(r.activation()))
+                    + " & " + condition(r.domain()));
+        }
+        b.append(String.join(" \\\\\n", rows)).append("\n\\end{cases}\n");
+        for (Derivation.Breakpoint bp : d.breakpoints()) {
+            b.append("% at x = ").append(Interval.format(bp.x())).append(": ");
+            if (bp.smooth()) {
+                b.append("C^\\infty\n");
+            } else if (bp.jump() == null) {
+                b.append("C^{").append(bp.smoothness()).append("} at least\n");
+            } else {
+                b.append("f \\in C^{").append(bp.smoothness()).append("}, f^{(").append(bp.jumpOrder())
+                        .append(")} jumps by ").append(tex.print(bp.jump())).append('\n');
+            }
+        }
+        if (d.globalMinimum() != null && d.globalMinimum().x() != null
+                && d.globalMinimum().kind() != Derivation.StationaryKind.CONSTANT_INTERVAL) {
+            b.append("% global minimum at x^* = ").append(tex.print(d.globalMinimum().x())).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String condition(Interval d) {
+        if (d.lo() == null && d.hi() == null) {
+            return "\\text{for all } x";
+        }
+        String lo = d.lo() == null ? "" : Interval.format(d.lo()) + (d.loClosed() ? " \\le " : " < ");
+        String hi = d.hi() == null ? "" : (d.hiClosed() ? " \\le " : " < ") + Interval.format(d.hi());
+        if (d.lo() == null) {
+            return "x" + hi;
+        }
+        if (d.hi() == null) {
+            return "x" + (d.loClosed() ? " \\ge " : " > ") + Interval.format(d.lo());
+        }
+        return lo + "x" + hi;
+    }
+}

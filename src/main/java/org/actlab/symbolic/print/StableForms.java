@@ -1,0 +1,77 @@
+package org.actlab.symbolic.print;
+
+import org.actlab.symbolic.SymbolicEngine;
+import org.actlab.symbolic.Symbols;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Rewrites closed forms into numerically stable code forms before they are printed as Java or
+ * PyTorch: exponentials that stand as factors of the terms become {@code 1 + expm1(u)} and the sum is
+ * re-expanded, so constants cancel symbolically ({@code α(eˣ − 1 − x)} becomes {@code α(expm1(x) − x)},
+ * with no cancellation near 0); {@code log(1 + e^u)} becomes {@code softplus(u)} and
+ * {@code log(cosh u)} becomes {@code logcosh(u)}, both evaluated without overflow; {@code 1/(1 + e^(−u))}
+ * becomes {@code sigmoid(u)}. The new heads are marker symbols that the printers name.
+ */
+public final class StableForms {
+    private final SymbolicEngine engine;
+    private final ISymbol expm1;
+    private final ISymbol softplus;
+    private final ISymbol logcosh;
+    private final ISymbol sigmoid;
+    private final java.util.List<ISymbol> parameters;
+
+    public StableForms(SymbolicEngine engine, Symbols symbols) {
+        this.engine = engine;
+        this.expm1 = symbols.auxiliary("expm1");
+        this.softplus = symbols.auxiliary("softplus");
+        this.logcosh = symbols.auxiliary("logcosh");
+        this.sigmoid = symbols.auxiliary("sigmoid");
+        this.parameters = symbols.parameterSymbols();
+    }
+
+    /** The stable form of {@code e}. */
+    public IExpr rewrite(IExpr e) {
+        IExpr functions = e.replaceAll(this::function).orElse(e);
+        IExpr base = engine.eval("stable form", F.Expand(functions));
+        IExpr top = base.isPlus() ? ((IAST) base).map(this::termWithExpm1, 1) : termWithExpm1(base);
+        IExpr expanded = engine.eval("stable form", F.Expand(top));
+        if (expanded.leafCount() > base.leafCount()) {
+            return functions;   // no constant cancelled: the exponential form is as good
+        }
+        if (parameters.isEmpty()) {
+            return expanded;
+        }
+        IExpr collected = engine.eval("stable form", F.Collect(expanded, F.List(parameters.toArray(new IExpr[0]))));
+        return collected.leafCount() <= expanded.leafCount() ? collected : expanded;
+    }
+
+    private IExpr function(IExpr e) {
+        if (e.isLog() && e.first().isPlus() && e.first().argSize() == 2 && e.first().first().isOne()
+                && e.first().second().isPower() && e.first().second().first() == S.E) {
+            return F.unaryAST1(softplus, rewrite(e.first().second().second()));
+        }
+        if (e.isLog() && e.first().isAST(S.Cosh, 2)) {
+            return F.unaryAST1(logcosh, rewrite(e.first().first()));
+        }
+        if (e.isPower() && e.second().isMinusOne() && e.first().isPlus() && e.first().argSize() == 2
+                && e.first().first().isOne() && e.first().second().isPower() && e.first().second().first() == S.E) {
+            IExpr u = engine.eval("stable form", F.Negate(e.first().second().second()));
+            return F.unaryAST1(sigmoid, rewrite(u));
+        }
+        return F.NIL;
+    }
+
+    private IExpr termWithExpm1(IExpr t) {
+        if (t.isPower() && t.first() == S.E) {
+            return F.Plus(F.C1, F.unaryAST1(expm1, t.second()));
+        }
+        if (t.isTimes()) {
+            return ((IAST) t).map(f -> f.isPower() && f.first() == S.E ? F.Plus(F.C1, F.unaryAST1(expm1, f.second())) : f, 1);
+        }
+        return t;
+    }
+}
