@@ -20,7 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure scalar evaluations per second of xIELU, GELU and PolyReLU(3).",
             "One thread, the double fast path, seeded random points in [-5, 5] (and (0, 5] for the",
-            "positive branches); prints the best and median rate over the timed passes."})
+            "positive branches); prints the best and median rate over the timed passes.",
+            "With --derive NAME: the time of a named derivation (derive, prove, print), first in this JVM",
+            "(Symja's start-up included; the JVM's uptime then approximates 'time ./actlab derive NAME') and",
+            "warm (best and median of --passes repetitions after --warmup)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -37,8 +40,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the points (default: ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--derive", paramLabel = "NAME", description = "benchmark a named derivation instead (e.g. xielu)")
+    private String derive;
+
     @Override
     public Integer call() {
+        if (derive != null) {
+            return deriveBench();
+        }
         if (points < 1 || points > 100_000_000) {
             throw new ActlabException("--points must be between 1 and 100000000, got " + points);
         }
@@ -65,5 +74,42 @@ public final class BenchCommand implements Callable<Integer> {
                 + " cores available; seed " + seed);
         out.flush();
         return 0;
+    }
+
+    private Integer deriveBench() {
+        if (passes < 1 || warmup < 0) {
+            throw new ActlabException("--passes must be ≥ 1 and --warmup ≥ 0");
+        }
+        org.actlab.symbolic.NamedDerivations.Named named = org.actlab.symbolic.NamedDerivations.get(derive);
+        org.actlab.symbolic.SymbolicEngine engine = org.actlab.symbolic.SymbolicEngine.standard();
+        long t0 = System.nanoTime();
+        int length = deriveOnce(engine, named);
+        double first = (System.nanoTime() - t0) / 1e9;
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        for (int i = 0; i < warmup; i++) {
+            deriveOnce(engine, named);
+        }
+        double[] times = new double[passes];
+        for (int i = 0; i < passes; i++) {
+            long t = System.nanoTime();
+            deriveOnce(engine, named);
+            times[i] = (System.nanoTime() - t) / 1e9;
+        }
+        double[] sorted = times.clone();
+        java.util.Arrays.sort(sorted);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(java.util.Locale.ROOT, "derive %s (derive, prove, print %d characters)%n", derive, length);
+        out.printf(java.util.Locale.ROOT, "  first in this JVM: %.3f s (JVM uptime then: %.3f s; goal for the cold CLI: < 2.5 s)%n",
+                first, uptime / 1000.0);
+        out.printf(java.util.Locale.ROOT, "  warm: best %.3f s, median %.3f s over %d passes after %d warm-up (goal: < 0.3 s)%n",
+                sorted[0], sorted[passes / 2], passes, warmup);
+        out.flush();
+        return 0;
+    }
+
+    private static int deriveOnce(org.actlab.symbolic.SymbolicEngine engine, org.actlab.symbolic.NamedDerivations.Named named) {
+        org.actlab.symbolic.GradientSpec s = new org.actlab.symbolic.SpecParser(engine).parse(named.text());
+        org.actlab.symbolic.Derivation d = new org.actlab.symbolic.Deriver(engine).derive(s);
+        return org.actlab.symbolic.print.DerivationText.print(d).length();
     }
 }

@@ -76,8 +76,15 @@ public final class SymbolicEngine {
         if (Thread.currentThread() == workerThread) {
             return work.get();   // already on the Symja thread (a step inside a step): run inline
         }
-        return runOnWorker(step, work);
+        long t0 = System.nanoTime();
+        T r = runOnWorker(step, work);
+        if (PROFILE) {
+            System.err.printf("%8.1f ms  %s%n", (System.nanoTime() - t0) / 1e6, step);
+        }
+        return r;
     }
+
+    private static final boolean PROFILE = System.getenv("ACTLAB_PROFILE") != null;
 
     private synchronized <T> T runOnWorker(String step, Supplier<T> work) {
         if (worker == null) {
