@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "actlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The mathematics of neural-network activation functions.",
         subcommands = {ListCommand.class, EvalCommand.class, VerifyCommand.class, ReproduceCommand.class,
-            DeriveCommand.class, ExpandCommand.class, ApproxCommand.class, CertifyCommand.class, ConvertCommand.class, SweepCommand.class,
+            DeriveCommand.class, ExpandCommand.class, ExploreCommand.class, ApproxCommand.class, CertifyCommand.class, ConvertCommand.class, SweepCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {

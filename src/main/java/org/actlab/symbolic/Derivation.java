@@ -81,7 +81,7 @@ public record Derivation(GradientSpec spec, List<PieceResult> pieces, boolean cl
      * A limit at ±∞.
      *
      * @param kind        finite, ±∞, ±∞ depending on the sign of {@code value}, or unknown
-     * @param value       the finite value, or the leading coefficient whose sign decides
+     * @param value       the finite value, or for ±∞ the expression whose sign is the sign of the limit
      * @param sampled     whether a sign was decided on the sampled assumption region (not by algebra)
      */
     public record Limit(LimitKind kind, IExpr value, boolean sampled) {

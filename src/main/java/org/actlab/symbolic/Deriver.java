@@ -325,8 +325,10 @@ public final class Deriver {
             sampled = true;
         }
         if (sign == null || sign == 0) {
-            notes.add(what + ": the sign of the leading coefficient " + c + " is not fixed by the assumptions");
-            return new Limit(LimitKind.SIGN_DEPENDS, c, sampled);
+            // the limit is +∞ where c·(sign of xᵖ along the direction) > 0: report that product
+            IExpr effective = a.shapeSign(lead) > 0 ? c : EvalEngineAccess.evalOn(engine, F.Negate(c));
+            notes.add(what + ": ±inf, by the sign of " + effective + ", which the assumptions do not fix");
+            return new Limit(LimitKind.SIGN_DEPENDS, effective, sampled);
         }
         int s = sign * a.shapeSign(lead);
         return new Limit(s > 0 ? LimitKind.PLUS_INFINITY : LimitKind.MINUS_INFINITY, c, sampled);

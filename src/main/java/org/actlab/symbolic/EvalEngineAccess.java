@@ -11,4 +11,9 @@ final class EvalEngineAccess {
     static IExpr eval(IExpr e) {
         return EvalEngine.get().evaluate(e);
     }
+
+    /** Evaluates through the engine (from any thread). */
+    static IExpr evalOn(SymbolicEngine engine, IExpr e) {
+        return engine.eval("evaluate", e);
+    }
 }
