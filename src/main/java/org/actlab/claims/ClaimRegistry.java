@@ -14,7 +14,7 @@ public final class ClaimRegistry {
 
     /** All claims. */
     public static List<Claim> all() {
-        return List.of(new XieluPropertiesClaim(), new PolycomLemma1Claim(), new PolycomTheorem1Claim(),
+        return List.of(new XieluPropertiesClaim(), new XieluDerivationClaim(), new PolycomLemma1Claim(), new PolycomTheorem1Claim(),
                 new PolycomLemma2Claim(), new PolycomTheorem2Claim());
     }
 

@@ -127,7 +127,8 @@ public final class ExploreCommand implements Callable<Integer> {
         List<String> m = new ArrayList<>();
         for (Explorer.Match match : c.matches()) {
             m.add(match.name() + " at " + String.join(", ", match.parameters().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + org.actlab.io.Numbers.format(e.getValue())).toList()));
+                    .map(e -> e.getKey() + "=" + org.actlab.io.Numbers.format(e.getValue())).toList())
+                    + (match.admissible() ? "" : " (outside the assumptions)"));
         }
         return String.join("; ", m);
     }

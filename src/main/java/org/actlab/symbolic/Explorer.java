@@ -51,8 +51,14 @@ public final class Explorer {
         }
     }
 
-    /** A known activation found in a candidate's family, with the parameter values that give it. */
-    public record Match(String name, Map<String, Double> parameters) {
+    /**
+     * A known activation found in a candidate's family.
+     *
+     * @param name       the named derivation
+     * @param parameters the template's parameter values that give it
+     * @param admissible whether those values satisfy the explore assumptions
+     */
+    public record Match(String name, Map<String, Double> parameters, boolean admissible) {
     }
 
     /**
@@ -144,7 +150,11 @@ public final class Explorer {
         for (Map.Entry<String, GradientSpec> k : known.entrySet()) {
             Match m = match(k.getKey(), k.getValue(), spec);
             if (m != null) {
-                matches.add(m);
+                double[] p = m.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
+                boolean admissible = spec.assumptions().stream().allMatch(r -> r.holds(
+                        NumericExpression.compile(r.lhs(), spec.symbols()).value(0, p),
+                        NumericExpression.compile(r.rhs(), spec.symbols()).value(0, p)));
+                matches.add(new Match(m.name(), m.parameters(), admissible));
             }
         }
         return new Candidate(left, right, d, verdicts, matches);
@@ -352,11 +362,11 @@ public final class Explorer {
         for (int j = 0; j < 3; j++) {
             values.put(names.get(j), Math.abs(p[j]) < 1e-12 ? 0.0 : Math.round(p[j] * 1e12) / 1e12);
         }
-        return new Match(name, values);
+        return new Match(name, values, true);
     }
 
     /**
-     * For each known activation found, the candidate that shows it best: the one whose matching
+     * For each known activation found with admissible parameters, the candidate that shows it best: the one whose matching
      * parameters have the fewest zeros (the family's structure is used, not switched off), then the
      * higher-ranked.
      */
@@ -365,6 +375,9 @@ public final class Explorer {
         Map<String, Integer> zeros = new LinkedHashMap<>();
         for (Candidate c : ranked) {
             for (Match m : c.matches()) {
+                if (!m.admissible()) {
+                    continue;
+                }
                 int z = (int) m.parameters().values().stream().filter(v -> v == 0).count()
                         + (c.left().name().equals("zero") ? -1 : 0) + (c.right().name().equals("zero") ? -1 : 0);
                 if (!zeros.containsKey(m.name()) || z < zeros.get(m.name())) {
