@@ -29,7 +29,11 @@ public final class SoftplusActivation extends ScalarActivation {
         if (x.getValue() * p[0] > p[1]) {
             return x;
         }
-        return x.multiply(q[0]).exp().log1p().divide(q[0]);
+        // log(1 + e^u) written so that no intermediate overflows: for u > 0 as u + log(1 + e^(−u)); the
+        // direct form overflows in its derivatives (e^u squared) long before the value does
+        T u = x.multiply(q[0]);
+        T sp = u.getValue() > 0 ? u.add(u.negate().exp().log1p()) : u.exp().log1p();
+        return sp.divide(q[0]);
     }
 
     @Override

@@ -88,6 +88,13 @@ public final class ExpressionPrinter {
     private String print(IExpr e, int context) {
         String s;
         int prec;
+        if ((dialect == Dialect.JAVA || dialect == Dialect.PYTORCH) && !e.isNumber() && e.isNumericFunction(true)
+                && e.isFree(h -> h.isSymbol() && symbols.nameOf((ISymbol) h) != null, true)) {
+            // a constant subexpression (1/√2, π²/6): its double value, so code never calls math on constants
+            double v = e.evalDouble();
+            String literal = Numbers.format(Math.abs(v));
+            return v < 0 ? (context >= PRODUCT ? "(-" + literal + ")" : "-" + literal) : literal;
+        }
         if (e.isNumber() || e.isRational()) {
             return number(e, context);
         }

@@ -154,8 +154,8 @@ public final class JavaEmitter {
         return b.toString();
     }
 
-    private static final Map<String, String> HELPERS = Map.of(
-            "softplus", """
+    private static final Map<String, String> HELPERS = Map.ofEntries(
+            Map.entry("softplus", """
                 /** log(1 + e^u) without overflow. */
                 private static double softplus(double u) {
                     return Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
@@ -164,8 +164,8 @@ public final class JavaEmitter {
                 private static <T extends Derivative<T>> T softplus(T u) {
                     return u.getValue() > 0 ? u.add(u.negate().exp().log1p()) : u.exp().log1p();
                 }
-            """,
-            "logcosh", """
+            """),
+            Map.entry("logcosh", """
                 /** log(cosh u) without overflow. */
                 private static double logcosh(double u) {
                     double a = Math.abs(u);
@@ -176,8 +176,8 @@ public final class JavaEmitter {
                     T a = u.getValue() < 0 ? u.negate() : u;
                     return a.add(a.multiply(-2).exp().log1p()).subtract(Math.log(2));
                 }
-            """,
-            "sigmoid", """
+            """),
+            Map.entry("sigmoid", """
                 /** 1/(1 + e^(-u)) without overflow. */
                 private static double sigmoid(double u) {
                     return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
@@ -186,8 +186,8 @@ public final class JavaEmitter {
                 private static <T extends Derivative<T>> T sigmoid(T u) {
                     return u.getValue() >= 0 ? u.negate().exp().add(1).reciprocal() : u.exp().divide(u.exp().add(1));
                 }
-            """,
-            "erf", """
+            """),
+            Map.entry("erf", """
                 /** erf on a derivative type: erf^(k+1)(t) = (2/√π)·(−1)^k·H_k(t)·e^(−t²), H the Hermite polynomials. */
                 private static <T extends Derivative<T>> T erf(T u) {
                     double t = u.getValue();
@@ -204,8 +204,26 @@ public final class JavaEmitter {
                     }
                     return u.compose(f);
                 }
-            """,
-            "li2", """
+            """),
+            Map.entry("erfc", """
+                /** erfc on a derivative type: erfc′ = −erf′. */
+                private static <T extends Derivative<T>> T erfc(T u) {
+                    double t = u.getValue();
+                    double[] f = new double[u.getOrder() + 1];
+                    f[0] = Erf.erfc(t);
+                    double g = 2 / Math.sqrt(Math.PI) * Math.exp(-t * t);
+                    double hPrev = 0;
+                    double h = 1;
+                    for (int k = 0; k < u.getOrder(); k++) {
+                        f[k + 1] = -((k % 2 == 0) ? 1 : -1) * h * g;
+                        double next = 2 * t * h - 2 * k * hPrev;
+                        hPrev = h;
+                        h = next;
+                    }
+                    return u.compose(f);
+                }
+            """),
+            Map.entry("li2", """
                 /** The real dilogarithm Li₂(z), z ≤ 1 (reflection and Landen identities, then the series). */
                 private static double li2(double z) {
                     double pi26 = Math.PI * Math.PI / 6;
@@ -244,17 +262,17 @@ public final class JavaEmitter {
                     double d2 = z == 0 ? 0.5 : 1 / (z * (1 - z)) + l / (z * z);
                     return u.compose(java.util.Arrays.copyOf(new double[] {li2(z), d1, d2}, u.getOrder() + 1));
                 }
-            """,
-            "max", """
+            """),
+            Map.entry("max", """
                 private static <T extends Derivative<T>> T max(T a, T b) {
                     return a.getValue() >= b.getValue() ? a : b;
                 }
-            """,
-            "min", """
+            """),
+            Map.entry("min", """
                 private static <T extends Derivative<T>> T min(T a, T b) {
                     return a.getValue() <= b.getValue() ? a : b;
                 }
-            """);
+            """));
 
     private static String escape(String s) {
         return s.replace("*/", "* /").replace("<", "&lt;").replace(">", "&gt;");
