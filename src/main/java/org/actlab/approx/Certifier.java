@@ -178,7 +178,7 @@ public final class Certifier {
                                        Grid grid, Map<Double, Micro> micro, int samples, String breakpoints) {
         double[] xs = grid.xs;
         boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
-        BigFraction[] yExact = new BigFraction[xs.length];
+        Dyadic[] yExact = new Dyadic[xs.length];
         double[] y = new double[xs.length];
         boolean[] yIsDouble = new boolean[xs.length];
         for (int k = 0; k < xs.length; k++) {
@@ -188,8 +188,8 @@ public final class Certifier {
                 y[k] = negative ? 0.0 : v.doubles()[0];
                 yIsDouble[k] = true;
             } else {
-                yExact[k] = negative ? BigFraction.ZERO : v.fraction(0);
-                y[k] = yExact[k].doubleValue();
+                yExact[k] = negative ? Dyadic.ZERO : v.dyadic(0);
+                y[k] = yExact[k].approx();
             }
         }
         double best = -1;
@@ -213,7 +213,7 @@ public final class Certifier {
                 pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 1e-9), x0, false);
             } else {
                 Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
-                        ? null : new BigFraction[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])});
+                        ? null : new Dyadic[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])});
                 if (interior != null && interior.value > pieceMax.value) {
                     pieceMax = interior;
                 }
@@ -235,8 +235,8 @@ public final class Certifier {
                 ev.exactFallbacks, bestExact, method);
     }
 
-    private static BigFraction exactOf(BigFraction exact, double approx) {
-        return exact != null ? exact : Rationals.of(approx);
+    private static Dyadic exactOf(Dyadic exact, double approx) {
+        return exact != null ? exact : Dyadic.of(approx);
     }
 
     /** A bound on |e| at or near a point; {@code exact} when it is the exact value. */
@@ -244,7 +244,7 @@ public final class Certifier {
     }
 
     /** |T(x) − y| at a breakpoint, exactly (rounded up to a double). */
-    private static Bound endpointError(double[] piece, double x, double y, BigFraction yExact) {
+    private static Bound endpointError(double[] piece, double x, double y, Dyadic yExact) {
         if (yExact == null) {
             CheckedArithmetic c = new CheckedArithmetic();
             double t = 0;
@@ -256,8 +256,9 @@ public final class Certifier {
                 return new Bound(Math.abs(e), x, true);
             }
         }
-        BigFraction t = hornerExact(piece, Rationals.of(x));
-        return new Bound(upperDouble(t.subtract(yExact != null ? yExact : Rationals.of(y)).abs()), x, true);
+        // exact dyadic arithmetic: x, the coefficients and the network value are all dyadic (no gcd reductions)
+        Dyadic t = Dyadic.horner(piece, Dyadic.of(x));
+        return new Bound(t.subtract(yExact != null ? yExact : Dyadic.of(y)).abs().upper(), x, true);
     }
 
     private static BigFraction hornerExact(double[] c, BigFraction x) {
@@ -278,7 +279,7 @@ public final class Certifier {
      * The largest |e| at interior critical points of {@code e = P − ℓ} on (x0, x1), or null when
      * there are none.
      */
-    private static Bound interiorMax(double[] piece, double x0, double x1, double y0, double y1, BigFraction[] yExact) {
+    private static Bound interiorMax(double[] piece, double x0, double x1, double y0, double y1, Dyadic[] yExact) {
         int deg = piece.length - 1;
         while (deg > 0 && piece[deg] == 0) {
             deg--;
@@ -293,7 +294,7 @@ public final class Certifier {
     }
 
     /** For P = p0 + p1 x + p2 x²: the critical point c = (s − p1)/(2 p2) is rational; e(c) exactly. */
-    private static Bound quadraticCritical(double[] p, double x0, double x1, double y0, double y1, BigFraction[] yExact) {
+    private static Bound quadraticCritical(double[] p, double x0, double x1, double y0, double y1, Dyadic[] yExact) {
         if (yExact == null) {
             CheckedArithmetic c = new CheckedArithmetic();
             double s = c.div(c.sub(y1, y0), c.sub(x1, x0));
@@ -310,8 +311,8 @@ public final class Certifier {
                 }
             }
         }
-        BigFraction fy0 = yExact != null ? yExact[0] : Rationals.of(y0);
-        BigFraction fy1 = yExact != null ? yExact[1] : Rationals.of(y1);
+        BigFraction fy0 = yExact != null ? yExact[0].toFraction() : Rationals.of(y0);
+        BigFraction fy1 = yExact != null ? yExact[1].toFraction() : Rationals.of(y1);
         BigFraction fx0 = Rationals.of(x0);
         BigFraction s = fy1.subtract(fy0).divide(Rationals.of(x1).subtract(fx0));
         BigFraction cx = s.subtract(Rationals.of(p[1])).divide(Rationals.of(p[2]).multiply(2));
@@ -327,12 +328,15 @@ public final class Certifier {
      * at the double c; the true critical point c* is enclosed in [c − ρ, c + ρ] where e′ has opposite
      * signs at the ends (checked through bounds on P″ and P‴), and |e(c*)| ≤ |e(c)| + ½·max|P″|·ρ².
      */
-    private static Bound higherCritical(double[] p, double x0, double x1, double y0, double y1, BigFraction[] yExact) {
-        BigFraction fy0 = yExact != null ? yExact[0] : Rationals.of(y0);
-        BigFraction fy1 = yExact != null ? yExact[1] : Rationals.of(y1);
-        BigFraction fx0 = Rationals.of(x0);
-        BigFraction slope = fy1.subtract(fy0).divide(Rationals.of(x1).subtract(fx0));
-        double s = slope.doubleValue();
+    private static Bound higherCritical(double[] p, double x0, double x1, double y0, double y1, Dyadic[] yExact) {
+        // e(c) = P(c) − y0 − (y1 − y0)(c − x0)/D with D = x1 − x0: its numerator e·D is dyadic, so it is
+        // computed exactly without fractions and |e| is rounded up by an exact check of the quotient
+        Dyadic fy0 = yExact != null ? yExact[0] : Dyadic.of(y0);
+        Dyadic fy1 = yExact != null ? yExact[1] : Dyadic.of(y1);
+        Dyadic fx0 = Dyadic.of(x0);
+        Dyadic width = Dyadic.of(x1).subtract(fx0);
+        Dyadic rise = fy1.subtract(fy0);
+        double s = rise.approx() / width.approx();
         PolynomialFunction poly = new PolynomialFunction(p);
         PolynomialFunction d1 = poly.polynomialDerivative();
         PolynomialFunction d2 = d1.polynomialDerivative();
@@ -344,19 +348,20 @@ public final class Certifier {
         double m3 = absBound(d3.getCoefficients(), scale);
         Bound best = null;
         for (double c : realRoots(q, x0, x1)) {
-            BigFraction fc = Rationals.of(c);
-            BigFraction e = hornerExact(p, fc).subtract(fy0.add(slope.multiply(fc.subtract(fx0))));
+            Dyadic fc = Dyadic.of(c);
+            Dyadic numerator = Dyadic.horner(p, fc).subtract(fy0).multiply(width).subtract(rise.multiply(fc.subtract(fx0)));
+            double eAbs = Dyadic.upperQuotient(numerator, width);
             double ePrime = Math.abs(d1.value(c) - s) + 8 * U * (absBound(d1.getCoefficients(), scale) + Math.abs(s));
             double curvature = Math.abs(d2.value(c));
             double rho = 2 * ePrime / Math.max(curvature, Double.MIN_NORMAL);
             double value;
             if (curvature - m3 * rho - 8 * U * m2 > 0 && rho < (x1 - x0)) {
                 // e″ keeps its sign on [c − ρ, c + ρ] and |e′(c)| ≤ ½|e″|ρ: the root c* lies inside
-                value = upperDouble(e.abs()) + 0.5 * (curvature + m3 * rho) * rho * rho;
+                value = eAbs + 0.5 * (curvature + m3 * rho) * rho * rho;
                 value *= 1 + 4 * U;
             } else {
                 // no enclosure: the interpolation bound |P − I₁P| ≤ (x1 − x0)²/8 · max|P″| on the piece
-                value = Math.max(upperDouble(e.abs()), 0) + (x1 - x0) * (x1 - x0) / 8 * m2 * (1 + 4 * U);
+                value = Math.max(eAbs, 0) + (x1 - x0) * (x1 - x0) / 8 * m2 * (1 + 4 * U);
             }
             if (best == null || value > best.value) {
                 best = new Bound(value, c, false);
@@ -428,7 +433,7 @@ public final class Certifier {
      * Exact network values at samples come from the certified breakpoints (linear between them).
      */
     private static double[] sampledErrors(Network net, ExactEvaluator ev, Target target, double a, double b, int n,
-                                          double[] xs, double[] y, BigFraction[] yExact, Map<Double, Micro> micro) {
+                                          double[] xs, double[] y, Dyadic[] yExact, Map<Double, Micro> micro) {
         double[] errors = new double[n];
         double worstFloat = 0;
         for (int i = 0; i < n; i++) {
@@ -449,7 +454,7 @@ public final class Certifier {
             BigFraction yx;
             int right = Arrays.binarySearch(xs, x);
             if (right >= 0) {
-                yx = exactOf(yExact[right], y[right]);
+                yx = exactOf(yExact[right], y[right]).toFraction();
             } else {
                 int hi = -right - 1;
                 int lo = hi - 1;
@@ -458,8 +463,8 @@ public final class Certifier {
                     yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.fraction(0);
                 } else {
                     // the network is linear between consecutive certified breakpoints
-                    BigFraction y0 = exactOf(yExact[lo], y[lo]);
-                    BigFraction y1 = exactOf(yExact[hi], y[hi]);
+                    BigFraction y0 = exactOf(yExact[lo], y[lo]).toFraction();
+                    BigFraction y1 = exactOf(yExact[hi], y[hi]).toFraction();
                     BigFraction x0 = Rationals.of(xs[lo]);
                     yx = y0.add(y1.subtract(y0).multiply(fx.subtract(x0)).divide(Rationals.of(xs[hi]).subtract(x0)));
                 }

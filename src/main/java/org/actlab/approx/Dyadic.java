@@ -75,6 +75,44 @@ final class Dyadic implements Comparable<Dyadic> {
         return tz == 0 ? new Dyadic(m, e) : new Dyadic(m.shiftRight(tz), e + tz);
     }
 
+    Dyadic abs() {
+        return mantissa.signum() < 0 ? negate() : this;
+    }
+
+    /** The smallest double found ≥ this non-negative value (a few ulps above it at most). */
+    double upper() {
+        double d = approx();
+        while (Dyadic.of(d).compareTo(this) < 0) {
+            d = Math.nextUp(d);
+        }
+        return d;
+    }
+
+    /** A double ≥ |n|/d for d > 0, within a few ulps: the quotient checked by exact multiplication. */
+    static double upperQuotient(Dyadic n, Dyadic d) {
+        Dyadic a = n.abs();
+        if (a.signum() == 0) {
+            return 0;
+        }
+        double q = a.approx() / d.approx();
+        if (q == 0) {
+            q = Double.MIN_VALUE;
+        }
+        while (Dyadic.of(q).multiply(d).compareTo(a) < 0) {
+            q = Math.nextUp(q);
+        }
+        return q;
+    }
+
+    /** {@code Σ c_i x^i} by Horner's rule, exactly. */
+    static Dyadic horner(double[] c, Dyadic x) {
+        Dyadic acc = ZERO;
+        for (int i = c.length - 1; i >= 0; i--) {
+            acc = acc.multiply(x).add(of(c[i]));
+        }
+        return acc;
+    }
+
     int signum() {
         return mantissa.signum();
     }
