@@ -63,10 +63,16 @@ public final class DerivedFunction {
             IExpr f = derivation.pieces().get(i).activation();
             if (f != null) {
                 double y = exact(f, x);
+                boolean numeric = false;
                 if (Double.isNaN(y)) {
-                    y = NumericExpression.compile(f, derivation.spec().symbols()).value(x, parameters);
+                    try {
+                        y = NumericExpression.compile(f, derivation.spec().symbols()).value(x, parameters);
+                    } catch (ActlabException e) {
+                        y = integral(x);   // a closed form with functions the double evaluator lacks
+                        numeric = true;
+                    }
                 }
-                out.add(new Point(x, y, dy, false));
+                out.add(new Point(x, y, dy, numeric));
             } else {
                 out.add(new Point(x, integral(x), dy, true));
             }
@@ -85,6 +91,9 @@ public final class DerivedFunction {
         IExpr v = engine.eval("evaluate at x = " + x, F.N(s, F.ZZ(DIGITS)));
         if (v.isReal()) {
             return v.evalDouble();
+        }
+        if (v.isNumber() && ((org.matheclipse.core.interfaces.INumber) v).imDoubleValue() == 0) {
+            return ((org.matheclipse.core.interfaces.INumber) v).reDoubleValue();   // erfi and friends: complex type, real value
         }
         return Double.NaN;
     }

@@ -128,12 +128,13 @@ public final class Deriver {
         BigFraction zero = BigFraction.ZERO;
         int z = spec.pieceAt(zero);
         IExpr valueAtZero = f[z] == null ? null : at(f[z], x, F.C0, z);
-        IExpr right = at(spec.pieces().get(z).gradient(), x, F.C0, z);
+        // one-sided slopes at 0 (a limit where the gradient is singular there; may be infinite)
+        IExpr right = valueOrLimit(spec.pieces().get(z).gradient(), x, F.C0, z);
         IExpr left = right;
         if (z > 0 && spec.pieces().get(z).domain().lo() != null && spec.pieces().get(z).domain().lo().equals(zero)) {
-            left = at(spec.pieces().get(z - 1).gradient(), x, F.C0, z - 1);
+            left = valueOrLimit(spec.pieces().get(z - 1).gradient(), x, F.C0, z - 1);
         } else if (z + 1 < n && spec.pieces().get(z).domain().hi() != null && spec.pieces().get(z).domain().hi().equals(zero)) {
-            right = at(spec.pieces().get(z + 1).gradient(), x, F.C0, z + 1);
+            right = valueOrLimit(spec.pieces().get(z + 1).gradient(), x, F.C0, z + 1);
         }
 
         // 6. limits and asymptotes
@@ -222,7 +223,8 @@ public final class Deriver {
             return r;
         }
         Interval d = currentSpec.pieces().get(piece).domain();
-        boolean fromAbove = d.lo() != null && F.fraction(d.lo()).equals(v);
+        boolean fromAbove = d.lo() != null && v.isRational()
+                && d.lo().compareTo(((org.matheclipse.core.interfaces.IRational) v).toBigFraction()) == 0;
         IExpr limit = ev("one-sided limit at x = " + v, F.Limit(e, F.Rule(x, v),
                 F.Rule(S.Direction, fromAbove ? F.CN1 : F.C1)));
         return limit.isFree(S.Limit) ? limit : r;
@@ -389,7 +391,12 @@ public final class Deriver {
         }
         NumericExpression gn = NumericExpression.compile(gs, sy);
         IExpr dg = ev("derivative of g", F.D(gs, x));
-        NumericExpression dgn = NumericExpression.compile(dg, sy);
+        NumericExpression dgn;
+        try {
+            dgn = NumericExpression.compile(dg, sy);
+        } catch (ActlabException e) {
+            dgn = (t, p) -> Double.NaN;   // g′ has no numeric form (abs, max): the kind stays unknown
+        }
         for (IExpr rules : (IAST) solved) {
             if (!rules.isList() || rules.argSize() < 1 || !rules.first().isRuleAST()) {
                 continue;

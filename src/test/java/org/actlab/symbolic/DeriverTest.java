@@ -178,6 +178,23 @@ class DeriverTest {
     }
 
     @Test
+    void singularGradientsAndSpecialFunctions() {
+        // ∫ log = x log x − x: the constant needs the one-sided limit at 0 (0·log 0), f'(0+) = −∞
+        Derivation d = derive("x > 0 : log(x) ; x <= 0 : 0", "", "");
+        assertTrue(d.slopeAtZero()[1].isNegativeInfinity());
+        assertEquals(0, d.breakpoints().get(0).smoothness());
+        double y = new DerivedFunction(d, ENGINE, new double[0]).evaluate(new double[] {0.5}).get(0).y();
+        assertEquals(0.5 * Math.log(0.5) - 0.5, y, 2e-16);
+        // ∫₀ˣ e^{t²} = √π·erfi(x)/2; independent: Σ x^{2k+1}/(k!(2k+1)), 60 terms (the tail is below 1e-40 at x = 2)
+        Derivation e = derive("exp(x^2)", "", "");
+        double series = 0;
+        for (int k = 59; k >= 0; k--) {
+            series += Math.pow(2, 2 * k + 1) / (org.hipparchus.util.CombinatoricsUtils.factorialDouble(k) * (2 * k + 1));
+        }
+        assertEquals(series, new DerivedFunction(e, ENGINE, new double[0]).evaluate(new double[] {2}).get(0).y(), 1e-14 * series);
+    }
+
+    @Test
     void parameterValuesMustSatisfyTheAssumptions() {
         ActlabException e = assertThrows(ActlabException.class, () -> derive("x > 0 : 2*a*x ; x <= 0 : 0", "a", "a > 0", "a=-1"));
         assertTrue(e.getMessage().contains("violate the assumption a > 0"), e.getMessage());

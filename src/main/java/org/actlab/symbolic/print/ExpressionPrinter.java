@@ -88,6 +88,15 @@ public final class ExpressionPrinter {
     private String print(IExpr e, int context) {
         String s;
         int prec;
+        if (e.isInfinity() || e.isNegativeInfinity()) {
+            String inf = switch (dialect) {
+                case TEXT, PLAIN -> "inf";
+                case LATEX -> "\\infty";
+                case JAVA -> "Double.POSITIVE_INFINITY";
+                case PYTORCH -> "math.inf";
+            };
+            return e.isNegativeInfinity() ? (context >= PRODUCT ? "(-" + inf + ")" : "-" + inf) : inf;
+        }
         if ((dialect == Dialect.JAVA || dialect == Dialect.PYTORCH) && !e.isNumber() && e.isNumericFunction(true)
                 && e.isFree(h -> h.isSymbol() && symbols.nameOf((ISymbol) h) != null, true)) {
             // a constant subexpression (1/√2, π²/6): its double value, so code never calls math on constants
