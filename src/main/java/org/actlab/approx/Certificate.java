@@ -20,8 +20,14 @@ package org.actlab.approx;
  * @param rationalPoints  points whose exact evaluation needed rational arithmetic
  * @param exact           whether the certified error is the exact supremum (no remainder terms)
  * @param method          how it was certified, in words
+ * @param float64Bound    a rigorous bound of {@code |T(x) − net(x)|} when both are evaluated in IEEE
+ *                        double (any summation order, with or without FMA): {@code certifiedError} plus
+ *                        a forward bound on the rounding of the network's layers (Higham's γ_n per dot
+ *                        product, from the certified maxima of every unit on the interval) and of the
+ *                        target's polynomial; every float64 sample lies below it
  */
 public record Certificate(Target target, double a, double b, double certifiedError, double argmax,
                           double sampledError, double float64SampledError,
-                          int samples, long pieces, long microIntervals, long rationalPoints, boolean exact, String method) {
+                          int samples, long pieces, long microIntervals, long rationalPoints, boolean exact, String method,
+                          double float64Bound) {
 }

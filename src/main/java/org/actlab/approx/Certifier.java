@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.actlab.ActlabException;
+import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
 import org.hipparchus.analysis.polynomials.PolynomialFunction;
@@ -73,6 +74,7 @@ public final class Certifier {
         if (isShallow(net)) {
             Map<Double, Micro> micro = new HashMap<>();
             return measure(net, ev, target, a, b, ShallowSweep.grid(net, target, a, b, micro), micro, samples,
+                    shallowMaxima(net, a, b),
                     "breakpoints and values exact by a sweep over the sorted kinks of the hidden units");
         }
         double[] start = target.hasBreakpointAtZero() && a < 0 && 0 < b ? new double[] {a, 0.0, b} : new double[] {a, b};
@@ -81,6 +83,7 @@ public final class Certifier {
             grid.values[k] = ev.preActivations(start[k], 0);
         }
         Map<Double, Micro> micro = new HashMap<>();
+        double[][] maxAbs = new double[net.depth()][];
         for (int l = 0; l < net.depth(); l++) {
             if (l > 0) {
                 for (int k = 0; k < grid.xs.length; k++) {
@@ -90,6 +93,13 @@ public final class Certifier {
             boolean relu = net.layers().get(l).activation() instanceof LayerActivation.Relu;
             if (relu) {
                 grid = refine(ev, l, grid, micro);
+            }
+            // each unit is linear between grid points, so its largest |value| on [a, b] is at one of them
+            maxAbs[l] = new double[net.layers().get(l).outputs()];
+            for (ExactEvaluator.Values v : grid.values) {
+                for (int i = 0; i < maxAbs[l].length; i++) {
+                    maxAbs[l][i] = Math.max(maxAbs[l][i], Math.abs(v.approx(i)) * (1 + 1e-9));
+                }
             }
             // carry every one-ulp piece's slope intervals through this layer's activation and into
             // the next layer, with the exact values at its two ends that the grid holds now
@@ -101,7 +111,7 @@ public final class Certifier {
                 }
             }
         }
-        return measure(net, ev, target, a, b, grid, micro, samples,
+        return measure(net, ev, target, a, b, grid, micro, samples, maxAbs,
                 "breakpoints proved complete by exact sign analysis layer by layer; network values exact "
                 + "(double arithmetic proved exact, exact dyadic arithmetic for " + ev.exactFallbacks + " layer evaluations)");
     }
@@ -174,8 +184,70 @@ public final class Certifier {
         }
     }
 
+    /** Largest |z_i| of the hidden units w_i x + b_i on [a, b] (at an end), and of the output (at a kink or end). */
+    private static double[][] shallowMaxima(Network net, double a, double b) {
+        Layer hidden = net.layers().get(0);
+        double[] h = new double[hidden.outputs()];
+        double outMax = 0;
+        for (int i = 0; i < h.length; i++) {
+            double w = hidden.weights()[i][0];
+            h[i] = Math.max(Math.abs(w * a + hidden.bias()[i]), Math.abs(w * b + hidden.bias()[i])) * (1 + 1e-9);
+            outMax += Math.abs(net.layers().get(1).weights()[0][i]) * h[i];
+        }
+        return new double[][] {h, {(outMax + Math.abs(net.layers().get(1).bias()[0])) * (1 + 1e-9)}};
+    }
+
+    /**
+     * A bound on |fl(net(x)) − net(x)| over [a, b] for any IEEE-double evaluation: layer by layer,
+     * E_i ≤ γ_{n+1}·(|b_i| + Σ_j |w_ij|·(H_j + E_j)) + Σ_j |w_ij|·E_j with H_j the largest |input j| on the
+     * interval (ReLU is 1-Lipschitz, so the inputs' errors pass through it unchanged).
+     */
+    private static double networkRounding(Network net, double[][] maxAbs, double a, double b) {
+        double[] hMax = {Math.max(Math.abs(a), Math.abs(b))};
+        double[] hErr = {0};
+        for (int l = 0; l < net.depth(); l++) {
+            Layer ly = net.layers().get(l);
+            double[] err = new double[ly.outputs()];
+            for (int i = 0; i < err.length; i++) {
+                double[] row = ly.weights()[i];
+                double sum = Math.abs(ly.bias()[i]);
+                double propagated = 0;
+                int n = 1;
+                for (int j = 0; j < row.length; j++) {
+                    if (row[j] != 0) {
+                        n++;
+                        sum += Math.abs(row[j]) * (hMax[j] + hErr[j]);
+                        propagated += Math.abs(row[j]) * hErr[j];
+                    }
+                }
+                double gamma = (n + 1) * U / (1 - (n + 1) * U);
+                err[i] = (gamma * sum + propagated) * (1 + 4 * (n + 2) * U) + n * Double.MIN_VALUE;
+            }
+            hMax = maxAbs[l];
+            hErr = err;
+        }
+        return hErr[0];
+    }
+
+    /** A bound on |fl(T(x)) − T(x)| over [a, b] for a polynomial evaluation: γ_{3d+2}·Σ|c_i|·M^i, M = max(|a|, |b|). */
+    private static double targetRounding(Target target, double a, double b) {
+        double m = Math.max(Math.abs(a), Math.abs(b));
+        double worst = 0;
+        for (double x : new double[] {a, b, 0.0}) {
+            double[] c = target.pieceAt(x);
+            double sum = 0;
+            for (int i = c.length - 1; i >= 0; i--) {
+                sum = sum * m + Math.abs(c[i]);
+            }
+            int k = 3 * (c.length - 1) + 2;
+            worst = Math.max(worst, k * U / (1 - k * U) * sum * (1 + 4 * k * U));
+        }
+        return worst;
+    }
+
     private static Certificate measure(Network net, ExactEvaluator ev, Target target, double a, double b,
-                                       Grid grid, Map<Double, Micro> micro, int samples, String breakpoints) {
+                                       Grid grid, Map<Double, Micro> micro, int samples, double[][] maxAbs,
+                                       String breakpoints) {
         double[] xs = grid.xs;
         boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
         Dyadic[] yExact = new Dyadic[xs.length];
@@ -231,8 +303,9 @@ public final class Certifier {
                 + (target.degree() <= 2 ? "maxima per piece exact (degree ≤ 2)"
                         : "maxima per piece at double-located critical points, exact there, plus a rigorous Taylor remainder")
                 + (microCount > 0 ? "; " + microCount + " one-ulp pieces around kinks that are not doubles, bounded by local slope intervals" : "");
+        double float64Bound = (best + networkRounding(net, maxAbs, a, b) + targetRounding(target, a, b)) * (1 + 4 * U);
         return new Certificate(target, a, b, best, argmax, sampled[0], sampled[1], samples, xs.length - 1, microCount,
-                ev.exactFallbacks, bestExact, method);
+                ev.exactFallbacks, bestExact, method, float64Bound);
     }
 
     private static Dyadic exactOf(Dyadic exact, double approx) {

@@ -24,15 +24,35 @@ final class ApproxOutput {
     static String sizeLines(Network net) {
         return "depth               " + net.depth() + " (affine layers), width " + net.width() + "\n"
                 + "parameters          " + net.parameterCount(Network.Count.ALL) + " (all weights and biases), "
-                + net.parameterCount(Network.Count.NONZERO) + " nonzero, " + net.neurons() + " hidden units\n";
+                + net.parameterCount(Network.Count.NONZERO) + " nonzero, " + net.neurons() + " hidden units\n"
+                + "layer outputs       " + widths(net) + " (a layer with n inputs and m outputs has m·n + m parameters)\n";
+    }
+
+    /** The output widths of the layers, run-length encoded: {@code 3, 5×11, 4×6, 1}. */
+    static String widths(Network net) {
+        StringBuilder b = new StringBuilder();
+        int k = 0;
+        while (k < net.depth()) {
+            int w = net.layers().get(k).outputs();
+            int run = 1;
+            while (k + run < net.depth() && net.layers().get(k + run).outputs() == w) {
+                run++;
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(w).append(run > 1 ? "×" + run : "");
+            k += run;
+        }
+        return b.toString();
     }
 
     /** The size fields of a JSON report, with the counting convention. */
     static Json sizeFields(Json j, Network net) {
-        return j.field("parameters", net.parameterCount(Network.Count.ALL))
+        j.field("parameters", net.parameterCount(Network.Count.ALL))
                 .field("nonzero_parameters", net.parameterCount(Network.Count.NONZERO))
-                .field("neurons", net.neurons()).field("depth", net.depth()).field("width", net.width())
-                .field("count_convention", COUNT_CONVENTION);
+                .field("neurons", net.neurons()).field("depth", net.depth()).field("width", net.width());
+        j.name("layer_outputs").beginArray();
+        net.layers().forEach(l -> j.value((long) l.outputs()));
+        j.endArray();
+        return j.field("count_convention", COUNT_CONVENTION);
     }
 
     static String text(Network net, Certificate c) {
@@ -42,6 +62,8 @@ final class ApproxOutput {
                 + ", at x = " + Numbers.format(c.argmax()) + ")\n"
                 + "sampled error       " + Numbers.format(c.sampledError()) + " (exact, at the worst of " + c.samples()
                 + " non-dyadic samples); float64 evaluation shows " + Numbers.format(c.float64SampledError()) + "\n"
+                + "float64 bound       " + Numbers.format(c.float64Bound()) + " (|T − net| when both are evaluated in IEEE double:"
+                + " the certified error plus a forward bound on their rounding)\n"
                 + "linear pieces       " + c.pieces() + "\n"
                 + "certification       " + c.method() + "\n";
     }
@@ -66,7 +88,8 @@ final class ApproxOutput {
         j.field("target", c.target().name()).field("interval", new double[] {c.a(), c.b()});
         sizeFields(j, net).field("certified_error", c.certifiedError()).name("certified_exact").value(c.exact())
                 .field("argmax", c.argmax()).field("sampled_error", c.sampledError())
-                .field("float64_sampled_error", c.float64SampledError()).field("samples", c.samples())
+                .field("float64_sampled_error", c.float64SampledError()).field("float64_bound", c.float64Bound())
+                .field("samples", c.samples())
                 .field("pieces", c.pieces()).field("micro_intervals", c.microIntervals())
                 .field("certification", c.method());
     }
