@@ -370,6 +370,55 @@ public final class Deriver {
         return new Asymptote(a.direction(), slope, intercept, null);
     }
 
+    /** The finite window scanned for numeric roots: the piece's domain cut to [−64, 64]. */
+    private static double[] window(Interval d) {
+        double lo = d.lo() == null ? -64 : Math.max(-64, d.lo().doubleValue());
+        double hi = d.hi() == null ? 64 : Math.min(64, d.hi().doubleValue());
+        return new double[] {lo, hi};
+    }
+
+    private static String scanRange(Interval d) {
+        double[] w = window(d);
+        return "[" + org.actlab.io.Numbers.format(w[0]) + ", " + org.actlab.io.Numbers.format(w[1]) + "]";
+    }
+
+    /**
+     * Roots of a parameter-free g on its piece where Solve finds none: sign changes on a scan of 4096
+     * intervals of the window, each refined by Hipparchus' bracketing Brent solver; the kind follows from
+     * the direction of the sign change. Flagged as numeric in the note.
+     */
+    private List<StationaryPoint> numericStationaryPoints(GradientSpec spec, int i, IExpr f, IExpr g) {
+        List<StationaryPoint> out = new ArrayList<>();
+        NumericExpression gn;
+        try {
+            gn = NumericExpression.compile(g, spec.symbols());
+        } catch (ActlabException e) {
+            return out;
+        }
+        Interval d = spec.pieces().get(i).domain();
+        double[] w = window(d);
+        int n = 4096;
+        double[] none = new double[0];
+        org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver solver =
+                new org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5);
+        double prevX = w[0];
+        double prevG = gn.value(prevX, none);
+        for (int k = 1; k <= n; k++) {
+            double x = w[0] + (w[1] - w[0]) * k / n;
+            double gx = gn.value(x, none);
+            if (Double.isFinite(prevG) && Double.isFinite(gx) && prevG * gx < 0) {
+                double root = solver.solve(200, t -> gn.value(t, none), prevX, x);
+                StationaryKind kind = prevG < 0 ? StationaryKind.MINIMUM : StationaryKind.MAXIMUM;
+                IExpr at = F.num(root);
+                IExpr value = f == null ? null : ev("f at the stationary point", F.N(F.subst(f, spec.symbols().x(), at)));
+                out.add(new StationaryPoint(at, value, null, kind, i, "numeric root of g in " + d + " (Brent)"));
+            }
+            prevX = x;
+            prevG = gx;
+        }
+        return out;
+    }
+
     private List<StationaryPoint> stationaryPoints(GradientSpec spec, int i, IExpr f, ParameterRegion region,
                                                    List<String> notes) {
         Symbols sy = spec.symbols();
@@ -386,6 +435,14 @@ public final class Deriver {
         }
         IExpr solved = ev("solve g = 0 on piece " + (i + 1), F.binaryAST2(S.Solve, F.Equal(gs, F.C0), x));
         if (!solved.isList()) {
+            if (sy.parameterNames().isEmpty()) {
+                List<StationaryPoint> numeric = numericStationaryPoints(spec, i, f, gs);
+                notes.add("piece " + (i + 1) + ": Solve(g = 0) found no closed form; "
+                        + (numeric.isEmpty() ? "no sign change of g found on a scan of " + scanRange(d)
+                        : "stationary points located numerically (sign changes of g on a scan of " + scanRange(d)
+                                + ", refined by Brent's method to 1e-15)"));
+                return numeric;
+            }
             notes.add("piece " + (i + 1) + ": Solve(g = 0) found no closed form; stationary points there are not reported");
             return out;
         }

@@ -45,7 +45,7 @@ final class SignChart {
             bounds.add(new Boundary(F.fraction(b), (t, p) -> v, null));
         }
         for (StationaryPoint s : stationary) {
-            if (s.kind() != StationaryKind.CONSTANT_INTERVAL && s.note().startsWith("in ") && !s.note().contains("only")) {
+            if (s.kind() != StationaryKind.CONSTANT_INTERVAL && !s.note().contains(" only")) {
                 bounds.add(new Boundary(s.x(), NumericExpression.compile(s.x(), spec.symbols()), s));
             }
         }
@@ -76,18 +76,28 @@ final class SignChart {
             Boundary hi = i == unique.size() ? null : unique.get(i);
             Integer dir = null;
             boolean consistent = true;
+            int zeros = 0;
             for (double[] p : points) {
                 double a = lo == null ? Double.NEGATIVE_INFINITY : lo.value().value(0, p);
                 double b = hi == null ? Double.POSITIVE_INFINITY : hi.value().value(0, p);
                 for (double t : interior(a, b)) {
                     double v = g(t, p);
-                    int s = v > 0 ? 1 : v < 0 ? -1 : 0;
-                    if (dir == null) {
+                    if (v == 0 && t != a && t != b) {
+                        zeros++;   // no sign information (an exact zero, or a tail that underflows)
+                        continue;
+                    }
+                    int s = v > 0 ? 1 : -1;
+                    if (Double.isNaN(v)) {
+                        consistent = false;
+                    } else if (dir == null) {
                         dir = s;
                     } else if (dir != s) {
                         consistent = false;
                     }
                 }
+            }
+            if (dir == null && zeros > 0) {
+                dir = 0;   // g vanished at every test point: constant there
             }
             ranges.add(new MonotoneRange(lo == null ? null : lo.at(), hi == null ? null : hi.at(), consistent ? dir : null));
         }

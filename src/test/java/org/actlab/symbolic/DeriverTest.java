@@ -195,6 +195,21 @@ class DeriverTest {
     }
 
     @Test
+    void stationaryPointsWithoutClosedFormAreLocatedNumerically() {
+        // SiLU' = σ(x)(1 + x(1 − σ(x))) = 0 has no closed-form root; at the root 1 + x(1 − σ) = 0 gives
+        // σ(x*) = 1 + 1/x*, so f(x*) = x*·σ(x*) = x* + 1 exactly: the located point must satisfy it to the
+        // solver's 1e-15 (f' is O(1) there, so 4e-15 in x moves f by about as much)
+        Derivation d = named("silu");
+        Derivation.StationaryPoint m = d.globalMinimum();
+        assertEquals(StationaryKind.MINIMUM, m.kind());
+        double x = m.x().evalDouble();
+        assertEquals(-1.2784645427610738, x, 4e-15);
+        assertEquals(x + 1, m.value().evalDouble(), 4e-15);
+        assertEquals(2, d.monotone().size());
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("located numerically")));
+    }
+
+    @Test
     void parameterValuesMustSatisfyTheAssumptions() {
         ActlabException e = assertThrows(ActlabException.class, () -> derive("x > 0 : 2*a*x ; x <= 0 : 0", "a", "a > 0", "a=-1"));
         assertTrue(e.getMessage().contains("violate the assumption a > 0"), e.getMessage());

@@ -159,6 +159,9 @@ public final class ExpressionPrinter {
     private String number(IExpr e, int context) {
         String s;
         boolean negative = e.isNegative();
+        if (e.isRational() && !e.isInteger() && ((IRational) e).toBigFraction().getDenominator().equals(BigInteger.ONE)) {
+            e = F.ZZ(((IRational) e).toBigFraction().getNumerator());   // p/1 as an integer
+        }
         if (e.isInteger()) {
             s = e.toString();
             if (dialect == Dialect.JAVA || dialect == Dialect.PYTORCH) {
