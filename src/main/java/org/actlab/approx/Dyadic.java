@@ -64,6 +64,13 @@ final class Dyadic implements Comparable<Dyadic> {
         if (mantissa.signum() == 0 || o.mantissa.signum() == 0) {
             return ZERO;
         }
+        // powers of two (mantissa ±1) are most weights of the constructions: only the exponent moves
+        if (o.mantissa.bitLength() <= 1) {
+            return new Dyadic(o.mantissa.signum() > 0 ? mantissa : mantissa.negate(), exponent + o.exponent);
+        }
+        if (mantissa.bitLength() <= 1) {
+            return new Dyadic(mantissa.signum() > 0 ? o.mantissa : o.mantissa.negate(), exponent + o.exponent);
+        }
         return new Dyadic(mantissa.multiply(o.mantissa), exponent + o.exponent);
     }
 

@@ -125,6 +125,9 @@ public final class DeriveCommand implements Callable<Integer> {
             }
             gs = parser.parseFile(specFile, set);
         }
+        if (at != null && !emit.equals("text")) {
+            throw new ActlabException("--at prints CSV x,y,dy; leave out --emit " + emit + " (or drop --at)");
+        }
         Derivation d = new Deriver(engine).derive(gs);
         String text;
         if (at != null) {
