@@ -92,8 +92,21 @@ public final class DeriveCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE (atomically) instead of stdout")
     private Path output;
 
+    @Option(names = "--list", description = "list the named derivations with their gradients")
+    private boolean list;
+
     @Override
     public Integer call() {
+        if (list) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (NamedDerivations.Named n : NamedDerivations.all()) {
+                out.printf("%-9s %s%n          gradient: %s%s%n", n.name(), n.description(), n.text().gradient(),
+                        n.text().params().isEmpty() ? "" : "  (parameters " + n.text().params()
+                                + (n.text().assume().isEmpty() ? "" : "; " + n.text().assume()) + ")");
+            }
+            out.flush();
+            return 0;
+        }
         if (!(timeout > 0) || timeout > 3600) {
             throw new ActlabException("--timeout must be in (0, 3600] seconds, got " + timeout);
         }

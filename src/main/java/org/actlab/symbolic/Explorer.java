@@ -10,6 +10,7 @@ import java.util.Map;
 import org.actlab.ActlabException;
 import org.actlab.symbolic.Derivation.LimitKind;
 import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.matheclipse.core.interfaces.IExpr;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealVector;
@@ -174,7 +175,9 @@ public final class Explorer {
                     // f is C^need where every jump of order ≤ need vanishes; with one jump (order smoothness+1 = need)
                     // that is possible inside the assumptions when the jump is 0 at, or changes sign across, the sample
                     if (b.jumpOrder() == need && canVanish(NumericExpression.compile(b.jump(), d.spec().symbols()), region)) {
-                        return new Verdict(Status.SOMETIMES, printer.print(b.jump()) + " = 0");
+                        // −α_n = 0 reads better as α_n = 0
+                        IExpr j = b.jump().isTimes() && b.jump().first().isMinusOne() ? ((org.matheclipse.core.interfaces.IAST) b.jump()).removeAtClone(1).oneIdentity1() : b.jump();
+                        return new Verdict(Status.SOMETIMES, printer.print(j) + " = 0");
                     }
                 }
                 return new Verdict(Status.NEVER, "");
