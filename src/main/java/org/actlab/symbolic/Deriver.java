@@ -43,6 +43,7 @@ public final class Deriver {
     public static final int MAX_ORDER = 6;
 
     private final SymbolicEngine engine;
+    /** The spec being derived (a Deriver derives one spec at a time; it is not shared between threads). */
     private GradientSpec currentSpec;
 
     public Deriver(SymbolicEngine engine) {
@@ -65,11 +66,13 @@ public final class Deriver {
         for (int i = 0; i < n; i++) {
             IExpr gi = spec.pieces().get(i).gradient();
             IExpr a = engine.run("integrate piece " + (i + 1), () -> Antiderivatives.integrate(gi, x));
+            // no closed form: Integrate stays unevaluated (for Max, Symja leaks an internal helper,
+            // Integrate(Max(trigsimplifyrecur(0), ...)), which is treated the same way)
             if (!a.isFree(S.Integrate) || !a.isFree(h -> h.isSymbol() && h.toString().startsWith("trigsimplify"), true)) {
                 closed = false;
                 anti[i] = null;
                 notes.add("piece " + (i + 1) + " (" + spec.pieces().get(i).domain().condition()
-                        + "): no closed-form antiderivative found; f is integrated numerically there (Gauss-Kronrod)");
+                        + "): no closed-form antiderivative found; f is integrated numerically there (adaptive Gauss-Legendre)");
             } else {
                 anti[i] = a;
             }

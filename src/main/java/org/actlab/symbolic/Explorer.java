@@ -10,10 +10,10 @@ import java.util.Map;
 import org.actlab.ActlabException;
 import org.actlab.symbolic.Derivation.LimitKind;
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.matheclipse.core.interfaces.IExpr;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealVector;
+import org.matheclipse.core.interfaces.IExpr;
 
 /**
  * Searches a space of gradient templates for activation candidates, as xIELU was found: for each side
