@@ -129,11 +129,14 @@ final class Dyadic implements Comparable<Dyadic> {
      * it; never where exactness matters): the mantissa's top 64 bits, scaled.
      */
     double approx() {
-        int excess = mantissa.bitLength() - 64;
-        if (excess > 0) {
-            return Math.scalb(mantissa.shiftRight(excess).doubleValue(), exponent + excess);
+        int bits = mantissa.bitLength();
+        if (bits <= 1000) {
+            // BigInteger.doubleValue rounds correctly and needs no shifted copy; scalb is then exact
+            // unless the result is subnormal
+            return Math.scalb(mantissa.doubleValue(), exponent);
         }
-        return Math.scalb(mantissa.doubleValue(), exponent);
+        int excess = bits - 64;
+        return Math.scalb(mantissa.shiftRight(excess).doubleValue(), exponent + excess);
     }
 
     BigFraction toFraction() {
