@@ -436,6 +436,9 @@ public final class Deriver {
                     StationaryKind.CONSTANT_INTERVAL, i, "g = 0 on all of " + d));
             return out;
         }
+        if (gs.isFree(x)) {
+            return out;   // g is a nonzero constant on the piece (zero only for special parameter values)
+        }
         IExpr solved = ev("solve g = 0 on piece " + (i + 1), F.binaryAST2(S.Solve, F.Equal(gs, F.C0), x));
         if (!solved.isList()) {
             if (sy.parameterNames().isEmpty()) {
@@ -446,7 +449,8 @@ public final class Deriver {
                                 + ", refined by Brent's method to 1e-15)"));
                 return numeric;
             }
-            notes.add("piece " + (i + 1) + ": Solve(g = 0) found no closed form; stationary points there are not reported");
+            notes.add("piece " + (i + 1) + ": Solve(g = 0) gave no solution list (no closed form, or none exists); "
+                    + "stationary points there are not reported");
             return out;
         }
         NumericExpression gn = NumericExpression.compile(gs, sy);
