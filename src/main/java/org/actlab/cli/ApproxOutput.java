@@ -62,8 +62,9 @@ final class ApproxOutput {
                 + ", at x = " + Numbers.format(c.argmax()) + ")\n"
                 + "sampled error       " + Numbers.format(c.sampledError()) + " (exact, at the worst of " + c.samples()
                 + " non-dyadic samples); float64 evaluation shows " + Numbers.format(c.float64SampledError()) + "\n"
-                + "float64 bound       " + Numbers.format(c.float64Bound()) + " (|T − net| when both are evaluated in IEEE double:"
-                + " the certified error plus a forward bound on their rounding)\n"
+                + "float64 bound       " + Numbers.format(c.float64Bound()) + " (worst case of |T − net| when both are evaluated in"
+                + " IEEE double: the certified error plus a forward rounding bound that multiplies by |W| layer after layer,"
+                + " so it is loose for deep networks)\n"
                 + "linear pieces       " + c.pieces() + "\n"
                 + "certification       " + c.method() + "\n";
     }
