@@ -59,6 +59,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getenv("ACTLAB_PROFILE") != null) {
+            org.actlab.symbolic.SymbolicEngine.setStepListener((step, ms) -> System.err.printf("%8.1f ms  %s%n", ms, step));
+        }
         int code = commandLine().execute(args);
         System.out.flush();
         // Libraries (Symja's JAS) may leave non-daemon threads behind: end the JVM explicitly.

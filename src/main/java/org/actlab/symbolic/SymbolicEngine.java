@@ -78,13 +78,19 @@ public final class SymbolicEngine {
         }
         long t0 = System.nanoTime();
         T r = runOnWorker(step, work);
-        if (PROFILE) {
-            System.err.printf("%8.1f ms  %s%n", (System.nanoTime() - t0) / 1e6, step);
+        java.util.function.BiConsumer<String, Double> listener = stepListener;
+        if (listener != null) {
+            listener.accept(step, (System.nanoTime() - t0) / 1e6);
         }
         return r;
     }
 
-    private static final boolean PROFILE = System.getenv("ACTLAB_PROFILE") != null;
+    private static volatile java.util.function.BiConsumer<String, Double> stepListener;
+
+    /** Receives the name and milliseconds of every top-level symbolic step (for profiling), or null for none. */
+    public static void setStepListener(java.util.function.BiConsumer<String, Double> listener) {
+        stepListener = listener;
+    }
 
     private synchronized <T> T runOnWorker(String step, Supplier<T> work) {
         if (worker == null) {
