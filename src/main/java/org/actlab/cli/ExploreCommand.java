@@ -56,6 +56,10 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "write explore.md and explore.csv there (atomically) instead of stdout")
     private Path out;
 
+    @Option(names = "--format", paramLabel = "md|csv", defaultValue = "md",
+            description = "what to print on stdout without --out (default: ${DEFAULT-VALUE})")
+    private String format;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
             description = "time limit of each symbolic step (default: ${DEFAULT-VALUE})")
     private double timeout;
@@ -67,6 +71,9 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         if (top < 0) {
             throw new ActlabException("--top must be ≥ 0, got " + top);
+        }
+        if (!format.equals("md") && !format.equals("csv")) {
+            throw new ActlabException("--format must be md or csv, got '" + format + "'");
         }
         List<String> required = Arrays.stream(require.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<Explorer.Base> chosen = Explorer.bases(bases);
@@ -89,7 +96,7 @@ public final class ExploreCommand implements Callable<Integer> {
             AtomicFiles.writeString(out.resolve("explore.csv"), csv);
             spec.commandLine().getOut().println("wrote " + out.resolve("explore.md") + " and " + out.resolve("explore.csv"));
         } else {
-            spec.commandLine().getOut().print(markdown);
+            spec.commandLine().getOut().print(format.equals("csv") ? csv : markdown);
         }
         spec.commandLine().getOut().flush();
         return 0;
