@@ -19,6 +19,11 @@ final class Dyadic implements Comparable<Dyadic> {
         this.exponent = exponent;
     }
 
+    /** {@code m·2^e}, normalised. */
+    static Dyadic of(BigInteger m, int e) {
+        return normalised(m, e);
+    }
+
     /** The exact value of a finite double. */
     static Dyadic of(double x) {
         if (x == 0) {

@@ -106,6 +106,10 @@ final class ExactEvaluator {
                 }
             }
         }
+        Dyadic[] wide = WideAffine.affine(weights[layer], biases[layer], h);
+        if (wide != null) {
+            return wide;
+        }
         Dyadic[] z = new Dyadic[ly.outputs()];
         for (int i = 0; i < z.length; i++) {
             Dyadic acc = biases[layer][i];

@@ -1,0 +1,75 @@
+package org.actlab.approx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** The 128-bit affine map against BigInteger dyadic arithmetic, bit for bit. */
+class WideAffineTest {
+    private static Dyadic randomDyadic(SplittableRandom r, int maxBits) {
+        if (r.nextInt(10) == 0) {
+            return Dyadic.ZERO;
+        }
+        int bits = 1 + r.nextInt(maxBits);
+        BigInteger m = new BigInteger(bits, new java.util.Random(r.nextLong())).setBit(bits - 1);
+        return Dyadic.of(r.nextBoolean() ? m : m.negate(), r.nextInt(-80, 40));
+    }
+
+    private static Dyadic randomWeight(SplittableRandom r) {
+        switch (r.nextInt(4)) {
+            case 0:
+                return Dyadic.ZERO;
+            case 1:
+                return Dyadic.of(Math.scalb(r.nextBoolean() ? 1.0 : -1.0, r.nextInt(-8, 8)));   // a power of two
+            default:
+                return Dyadic.of(r.nextDouble(-8, 8));   // an arbitrary double (53-bit mantissa)
+        }
+    }
+
+    @Test
+    void agreesWithDyadicArithmeticExactly() {
+        SplittableRandom r = new SplittableRandom(7);
+        int computed = 0;
+        int trials = 20_000;
+        for (int t = 0; t < trials; t++) {
+            int n = 1 + r.nextInt(6);
+            int rows = 1 + r.nextInt(6);
+            int maxBits = r.nextBoolean() ? 60 : 110;
+            Dyadic[] h = new Dyadic[n];
+            for (int j = 0; j < n; j++) {
+                h[j] = randomDyadic(r, maxBits);
+            }
+            Dyadic[][] w = new Dyadic[rows][n];
+            Dyadic[] b = new Dyadic[rows];
+            for (int i = 0; i < rows; i++) {
+                b[i] = r.nextInt(3) == 0 ? Dyadic.ZERO : Dyadic.of(r.nextDouble(-100, 100));
+                for (int j = 0; j < n; j++) {
+                    w[i][j] = randomWeight(r);
+                }
+            }
+            Dyadic[] wide = WideAffine.affine(w, b, h);
+            if (wide == null) {
+                continue;
+            }
+            computed++;
+            for (int i = 0; i < rows; i++) {
+                Dyadic expected = b[i];
+                for (int j = 0; j < n; j++) {
+                    expected = expected.add(w[i][j].multiply(h[j]));
+                }
+                assertEquals(0, expected.compareTo(wide[i]), "trial " + t + " row " + i);
+                // both normalised: the same mantissa and exponent
+                assertEquals(expected.mantissa, wide[i].mantissa, "trial " + t + " row " + i);
+                if (expected.signum() != 0) {
+                    assertEquals(expected.exponent, wide[i].exponent, "trial " + t + " row " + i);
+                }
+            }
+        }
+        // inputs up to 110 bits with exponents spread over 120: most rows fit in 122 bits, some do not
+        assertTrue(computed > trials / 4, "computed " + computed);
+    }
+}
