@@ -16,6 +16,7 @@ final class ExactEvaluator {
     private final Network net;
     private Dyadic[][][] weights;
     private Dyadic[][] biases;
+    private WideAffine.Weights[] wide;
     /** Layer evaluations that needed exact dyadic arithmetic. */
     long exactFallbacks;
 
@@ -106,9 +107,15 @@ final class ExactEvaluator {
                 }
             }
         }
-        Dyadic[] wide = WideAffine.affine(weights[layer], biases[layer], h);
-        if (wide != null) {
-            return wide;
+        if (wide == null) {
+            wide = new WideAffine.Weights[net.depth()];
+        }
+        if (wide[layer] == null) {
+            wide[layer] = WideAffine.Weights.of(weights[layer], biases[layer]);
+        }
+        Dyadic[] fast = WideAffine.affine(wide[layer], h);
+        if (fast != null) {
+            return fast;
         }
         Dyadic[] z = new Dyadic[ly.outputs()];
         for (int i = 0; i < z.length; i++) {

@@ -16,14 +16,47 @@ final class WideAffine {
     private WideAffine() {
     }
 
+    /**
+     * A layer's weights and biases as signed 53-bit mantissas and exponents (value = m·2^e; m = 0 for
+     * zero), computed once.
+     */
+    record Weights(long[][] wm, int[][] we, long[] bm, int[] be) {
+        static Weights of(Dyadic[][] w, Dyadic[] b) {
+            long[][] wm = new long[w.length][];
+            int[][] we = new int[w.length][];
+            long[] bm = new long[b.length];
+            int[] be = new int[b.length];
+            for (int i = 0; i < w.length; i++) {
+                wm[i] = new long[w[i].length];
+                we[i] = new int[w[i].length];
+                for (int j = 0; j < w[i].length; j++) {
+                    wm[i][j] = w[i][j].mantissa.longValue();   // a double's mantissa: at most 53 bits
+                    we[i][j] = w[i][j].exponent;
+                }
+                bm[i] = b[i].mantissa.longValue();
+                be[i] = b[i].exponent;
+            }
+            return new Weights(wm, we, bm, be);
+        }
+    }
+
     /** {@code W·h + b} exactly, or {@code null} when some row does not fit in 128 bits. */
     static Dyadic[] affine(Dyadic[][] w, Dyadic[] b, Dyadic[] h) {
+        return affine(Weights.of(w, b), h);
+    }
+
+    /** {@code W·h + b} exactly, or {@code null} when some row does not fit in 128 bits. */
+    static Dyadic[] affine(Weights lw, Dyadic[] h) {
         int n = h.length;
         long[] hHi = new long[n];
         long[] hLo = new long[n];
         int[] hBits = new int[n];
+        int[] hSign = new int[n];
+        int[] hExp = new int[n];
         for (int j = 0; j < n; j++) {
-            if (h[j].signum() == 0) {
+            hSign[j] = h[j].signum();
+            hExp[j] = h[j].exponent;
+            if (hSign[j] == 0) {
                 continue;
             }
             BigInteger m = h[j].mantissa.abs();
@@ -35,20 +68,24 @@ final class WideAffine {
             hLo[j] = m.longValue();
             hHi[j] = bits > 64 ? m.shiftRight(64).longValue() : 0;
         }
-        Dyadic[] out = new Dyadic[w.length];
+        int rows = lw.wm().length;
+        Dyadic[] out = new Dyadic[rows];
         long[] term = new long[2];
-        for (int i = 0; i < w.length; i++) {
-            Dyadic[] row = w[i];
+        for (int i = 0; i < rows; i++) {
+            long[] wm = lw.wm()[i];
+            int[] we = lw.we()[i];
+            long bm = lw.bm()[i];
+            int be = lw.be()[i];
             // the row's smallest exponent and a check that every aligned term fits
             int eMin = Integer.MAX_VALUE;
             int terms = 0;
-            if (b[i].signum() != 0) {
-                eMin = b[i].exponent;
+            if (bm != 0) {
+                eMin = be;
                 terms++;
             }
             for (int j = 0; j < n; j++) {
-                if (row[j].signum() != 0 && h[j].signum() != 0) {
-                    eMin = Math.min(eMin, row[j].exponent + h[j].exponent);
+                if (wm[j] != 0 && hSign[j] != 0) {
+                    eMin = Math.min(eMin, we[j] + hExp[j]);
                     terms++;
                 }
             }
@@ -61,36 +98,37 @@ final class WideAffine {
             }
             long accHi = 0;
             long accLo = 0;
-            if (b[i].signum() != 0) {
-                BigInteger bm = b[i].mantissa.abs();
-                if (bm.bitLength() + (b[i].exponent - eMin) > MAX_BITS) {
+            if (bm != 0) {
+                long mag = Math.abs(bm);
+                int shift = be - eMin;
+                if (64 - Long.numberOfLeadingZeros(mag) + shift > MAX_BITS) {
                     return null;
                 }
                 term[0] = 0;
-                term[1] = bm.longValue();   // a double's mantissa: at most 53 bits
-                shiftLeft(term, b[i].exponent - eMin);
-                if (b[i].signum() < 0) {
+                term[1] = mag;
+                shiftLeft(term, shift);
+                if (bm < 0) {
                     negate(term);
                 }
                 accLo = term[1];
                 accHi = term[0];
             }
             for (int j = 0; j < n; j++) {
-                if (row[j].signum() == 0 || h[j].signum() == 0) {
+                if (wm[j] == 0 || hSign[j] == 0) {
                     continue;
                 }
-                long wm = Math.abs(row[j].mantissa.longValue());   // a double's mantissa: at most 53 bits
-                int shift = row[j].exponent + h[j].exponent - eMin;
-                if (64 - Long.numberOfLeadingZeros(wm) + hBits[j] + shift > MAX_BITS) {
+                long wAbs = Math.abs(wm[j]);
+                int shift = we[j] + hExp[j] - eMin;
+                if (64 - Long.numberOfLeadingZeros(wAbs) + hBits[j] + shift > MAX_BITS) {
                     return null;
                 }
                 // |h|·|w| < 2^122: low word lo·w, high word hi·w + the unsigned high half of lo·w
-                long lo = hLo[j] * wm;
-                long hi = hHi[j] * wm + Math.multiplyHigh(hLo[j], wm) + ((hLo[j] >> 63) & wm);
+                long lo = hLo[j] * wAbs;
+                long hi = hHi[j] * wAbs + Math.multiplyHigh(hLo[j], wAbs) + ((hLo[j] >> 63) & wAbs);
                 term[0] = hi;
                 term[1] = lo;
                 shiftLeft(term, shift);
-                if (row[j].signum() * h[j].signum() < 0) {
+                if ((wm[j] < 0) != (hSign[j] < 0)) {
                     negate(term);
                 }
                 long sumLo = accLo + term[1];
