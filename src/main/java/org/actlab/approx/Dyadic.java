@@ -13,10 +13,32 @@ final class Dyadic implements Comparable<Dyadic> {
     static final Dyadic ZERO = new Dyadic(BigInteger.ZERO, 0);
     final BigInteger mantissa;
     final int exponent;
+    /**
+     * The magnitude of the mantissa as an unsigned 128-bit integer {@code (wideHi, wideLo)} with its
+     * bit length, when known (values made by {@link WideAffine}); {@code wideBits} is −1 otherwise.
+     */
+    final long wideHi;
+    final long wideLo;
+    final int wideBits;
 
     private Dyadic(BigInteger mantissa, int exponent) {
+        this(mantissa, exponent, 0, 0, -1);
+    }
+
+    private Dyadic(BigInteger mantissa, int exponent, long wideHi, long wideLo, int wideBits) {
         this.mantissa = mantissa;
         this.exponent = exponent;
+        this.wideHi = wideHi;
+        this.wideLo = wideLo;
+        this.wideBits = wideBits;
+    }
+
+    /**
+     * {@code ±(hi·2^64 + lo)·2^e} for an odd magnitude (already normalised), keeping the 128-bit form.
+     */
+    static Dyadic wide(BigInteger m, int e, long hi, long lo) {
+        int bits = hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
+        return new Dyadic(m, e, hi, lo, bits);
     }
 
     /** {@code m·2^e}, normalised. */
@@ -42,7 +64,7 @@ final class Dyadic implements Comparable<Dyadic> {
         int tz = Long.numberOfTrailingZeros(m);
         m >>= tz;
         e += tz;
-        return new Dyadic(BigInteger.valueOf(x < 0 ? -m : m), e);
+        return new Dyadic(BigInteger.valueOf(x < 0 ? -m : m), e, 0, m, 64 - Long.numberOfLeadingZeros(m));
     }
 
     Dyadic add(Dyadic o) {

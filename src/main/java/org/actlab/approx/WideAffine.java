@@ -59,6 +59,16 @@ final class WideAffine {
             if (hSign[j] == 0) {
                 continue;
             }
+            if (h[j].wideBits >= 0) {
+                // made here one layer earlier: the 128-bit form is at hand
+                if (h[j].wideBits > MAX_BITS) {
+                    return null;
+                }
+                hBits[j] = h[j].wideBits;
+                hLo[j] = h[j].wideLo;
+                hHi[j] = h[j].wideHi;
+                continue;
+            }
             BigInteger m = h[j].mantissa.abs();
             int bits = m.bitLength();
             if (bits > MAX_BITS) {
@@ -190,6 +200,6 @@ final class WideAffine {
             }
             m = new BigInteger(bytes);
         }
-        return Dyadic.of(negative ? m.negate() : m, e + tz);
+        return Dyadic.wide(negative ? m.negate() : m, e + tz, hi, lo);
     }
 }

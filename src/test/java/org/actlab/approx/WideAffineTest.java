@@ -72,4 +72,48 @@ class WideAffineTest {
         // inputs up to 110 bits with exponents spread over 120: most rows fit in 122 bits, some do not
         assertTrue(computed > trials / 4, "computed " + computed);
     }
+
+    @Test
+    void chainedLayersUseTheCarried128BitFormExactly() {
+        // outputs of one layer carry their 128-bit form into the next; a second layer on them must equal
+        // BigInteger arithmetic on the same values (inputs from doubles carry it too)
+        SplittableRandom r = new SplittableRandom(11);
+        int chained = 0;
+        for (int t = 0; t < 5_000; t++) {
+            int n = 1 + r.nextInt(5);
+            Dyadic[] h = new Dyadic[n];
+            for (int j = 0; j < n; j++) {
+                h[j] = Dyadic.of(r.nextDouble(-4, 4));
+            }
+            Dyadic[] current = h;
+            for (int layer = 0; layer < 4 && current != null; layer++) {
+                Dyadic[][] w = new Dyadic[n][current.length];
+                Dyadic[] b = new Dyadic[n];
+                for (int i = 0; i < n; i++) {
+                    b[i] = Dyadic.of(r.nextDouble(-2, 2));
+                    for (int j = 0; j < current.length; j++) {
+                        w[i][j] = randomWeight(r);
+                    }
+                }
+                Dyadic[] next = WideAffine.affine(w, b, current);
+                if (next == null) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    Dyadic expected = b[i];
+                    for (int j = 0; j < current.length; j++) {
+                        expected = expected.add(w[i][j].multiply(current[j]));
+                    }
+                    assertEquals(expected.mantissa, next[i].mantissa, "trial " + t + " layer " + layer);
+                    if (expected.signum() != 0) {
+                        assertEquals(expected.exponent, next[i].exponent);
+                        assertEquals(expected.mantissa.abs().bitLength(), next[i].wideBits);
+                    }
+                }
+                chained += layer > 0 ? 1 : 0;
+                current = next;
+            }
+        }
+        assertTrue(chained > 1000, "chained " + chained);
+    }
 }
