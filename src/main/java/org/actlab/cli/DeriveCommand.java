@@ -2,14 +2,12 @@ package org.actlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.actlab.ActlabException;
-import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.DerivedFunction;
@@ -25,6 +23,7 @@ import org.actlab.symbolic.print.JavaEmitter;
 import org.actlab.symbolic.print.PyTorchEmitter;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -85,9 +84,8 @@ public final class DeriveCommand implements Callable<Integer> {
             description = "package of the --emit java class (default: ${DEFAULT-VALUE})")
     private String packageName;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "time limit of each symbolic step (default: ${DEFAULT-VALUE})")
-    private double timeout;
+    @Mixin
+    private TimeoutOption timeout = new TimeoutOption();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE (atomically) instead of stdout")
     private Path output;
@@ -107,13 +105,10 @@ public final class DeriveCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        if (!(timeout > 0) || timeout > 3600) {
-            throw new ActlabException("--timeout must be in (0, 3600] seconds, got " + timeout);
-        }
         if (!List.of("text", "latex", "json", "java", "pytorch").contains(emit)) {
             throw new ActlabException("--emit must be text, latex, json, java or pytorch, got '" + emit + "'");
         }
-        SymbolicEngine engine = SymbolicEngine.withTimeout(Duration.ofMillis((long) (timeout * 1000)));
+        SymbolicEngine engine = timeout.engine();
         SpecParser parser = new SpecParser(engine);
         Map<String, Double> defaults = new LinkedHashMap<>();
         GradientSpec gs;
@@ -165,13 +160,7 @@ public final class DeriveCommand implements Callable<Integer> {
                 default -> DerivationText.print(d) + String.format("time: %.2f s%n", d.seconds());
             };
         }
-        if (output != null) {
-            AtomicFiles.writeString(output, text);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        CommandOutput.write(spec, output, text);
         return 0;
     }
 

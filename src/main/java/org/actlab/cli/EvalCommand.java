@@ -1,6 +1,5 @@
 package org.actlab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import org.actlab.activation.Catalogue;
 import org.actlab.activation.ParameterValues;
 import org.actlab.activation.ScalarActivation;
 import org.actlab.activation.VectorActivation;
-import org.actlab.io.AtomicFiles;
 import org.actlab.io.Json;
 import org.actlab.io.Numbers;
 
@@ -108,13 +106,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
             text = vector(vector, rows());
         }
-        if (output != null) {
-            AtomicFiles.writeString(output, text);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        CommandOutput.write(spec, output, text);
         return 0;
     }
 

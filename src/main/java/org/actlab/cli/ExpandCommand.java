@@ -1,19 +1,16 @@
 package org.actlab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.actlab.ActlabException;
-import org.actlab.io.AtomicFiles;
 import org.actlab.symbolic.PolyCom;
-import org.actlab.symbolic.SymbolicEngine;
 import org.actlab.symbolic.print.ExpansionPrinter;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,22 +47,18 @@ public final class ExpandCommand implements Callable<Integer> {
     @Option(names = "--lemma1", description = "prove Lemma 1's identities for polynomials of degree <= --order")
     private boolean lemma1;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "time limit of each symbolic step (default: ${DEFAULT-VALUE})")
-    private double timeout;
+    @Mixin
+    private TimeoutOption timeout = new TimeoutOption();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE (atomically) instead of stdout")
     private Path output;
 
     @Override
     public Integer call() {
-        if (!(timeout > 0) || timeout > 3600) {
-            throw new ActlabException("--timeout must be in (0, 3600] seconds, got " + timeout);
-        }
         if (!List.of("text", "latex", "json").contains(emit)) {
             throw new ActlabException("--emit must be text, latex or json, got '" + emit + "'");
         }
-        PolyCom polyCom = new PolyCom(SymbolicEngine.withTimeout(Duration.ofMillis((long) (timeout * 1000))));
+        PolyCom polyCom = new PolyCom(timeout.engine());
         String text;
         int code = 0;
         if (lemma1) {
@@ -84,13 +77,7 @@ public final class ExpandCommand implements Callable<Integer> {
                 default -> ExpansionPrinter.text(e);
             };
         }
-        if (output != null) {
-            AtomicFiles.writeString(output, text);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        CommandOutput.write(spec, output, text);
         return code;
     }
 }

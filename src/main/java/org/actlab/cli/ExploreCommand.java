@@ -2,7 +2,6 @@ package org.actlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,11 +12,11 @@ import org.actlab.ActlabException;
 import org.actlab.io.AtomicFiles;
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.Explorer;
-import org.actlab.symbolic.SymbolicEngine;
 import org.actlab.symbolic.print.Dialect;
 import org.actlab.symbolic.print.ExpressionPrinter;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,15 +59,11 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "what to print on stdout without --out (default: ${DEFAULT-VALUE})")
     private String format;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "time limit of each symbolic step (default: ${DEFAULT-VALUE})")
-    private double timeout;
+    @Mixin
+    private TimeoutOption timeout = new TimeoutOption();
 
     @Override
     public Integer call() {
-        if (!(timeout > 0) || timeout > 3600) {
-            throw new ActlabException("--timeout must be in (0, 3600] seconds, got " + timeout);
-        }
         if (top < 0) {
             throw new ActlabException("--top must be ≥ 0, got " + top);
         }
@@ -77,7 +72,7 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         List<String> required = Arrays.stream(require.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<Explorer.Base> chosen = Explorer.bases(bases);
-        Explorer explorer = new Explorer(SymbolicEngine.withTimeout(Duration.ofMillis((long) (timeout * 1000))));
+        Explorer explorer = new Explorer(timeout.engine());
         PrintWriter err = spec.commandLine().getErr();
         int total = chosen.size() * chosen.size();
         int[] done = {0};
