@@ -148,14 +148,12 @@ public final class Explorer {
             verdicts.put(p, verdict(p, d, region));
         }
         List<Match> matches = new ArrayList<>();
+        Assumptions assumptions = Assumptions.of(spec);
         for (Map.Entry<String, GradientSpec> k : known.entrySet()) {
             Match m = match(k.getKey(), k.getValue(), spec);
             if (m != null) {
                 double[] p = m.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
-                boolean admissible = spec.assumptions().stream().allMatch(r -> r.holds(
-                        NumericExpression.compile(r.lhs(), spec.symbols()).value(0, p),
-                        NumericExpression.compile(r.rhs(), spec.symbols()).value(0, p)));
-                matches.add(new Match(m.name(), m.parameters(), admissible));
+                matches.add(new Match(m.name(), m.parameters(), assumptions.violated(p) == null));
             }
         }
         return new Candidate(left, right, d, verdicts, matches);

@@ -19,13 +19,13 @@ public final class Forms {
         return F.Log(F.Plus(F.C1, F.Power(S.E, u)));
     }
 
+    /** Whether {@code e} is {@code 1 + e^v} for some v (so {@code 1/e} is a sigmoid and {@code log e} a softplus). */
+    public static boolean isOnePlusExp(IExpr e) {
+        return e.isPlus() && e.argSize() == 2 && e.first().isOne() && e.second().isPower() && e.second().first() == S.E;
+    }
+
     /** {@code Φ(u) = (1 + erf(u/√2))/2}, the standard normal CDF. */
     public static IExpr normalCdf(IExpr u) {
         return F.Times(F.C1D2, F.Plus(F.C1, F.Erf(F.Times(u, F.Power(F.C2, F.CN1D2)))));
-    }
-
-    /** {@code e^u − 1}. */
-    public static IExpr expm1(IExpr u) {
-        return F.Subtract(F.Power(S.E, u), F.C1);
     }
 }

@@ -1,6 +1,5 @@
 package org.actlab.symbolic;
 
-import org.actlab.io.Numbers;
 import org.hipparchus.fraction.BigFraction;
 
 /**
@@ -103,10 +102,5 @@ public record Interval(BigFraction lo, boolean loClosed, BigFraction hi, boolean
         } catch (ArithmeticException e) {
             return v.getNumerator() + "/" + v.getDenominator();
         }
-    }
-
-    /** The double closest to a rational, formatted shortest. */
-    static String formatDouble(BigFraction v) {
-        return Numbers.format(v.doubleValue());
     }
 }

@@ -1,6 +1,7 @@
 package org.actlab.symbolic;
 
 import org.actlab.ActlabException;
+import org.actlab.activation.SpecialFunctions;
 import org.hipparchus.special.Erf;
 import org.hipparchus.util.FastMath;
 import org.matheclipse.core.expression.S;
@@ -123,7 +124,7 @@ public interface NumericExpression {
         }
         if (args.length == 2 && head == S.PolyLog && a.arg1().isInteger() && a.arg1().toIntDefault() == 2) {
             NumericExpression z = args[1];
-            return (x, p) -> Dilogarithm.value(z.value(x, p));
+            return (x, p) -> SpecialFunctions.dilog(z.value(x, p));
         }
         if (args.length == 2 && head == S.Max) {
             return (x, p) -> Math.max(args[0].value(x, p), args[1].value(x, p));

@@ -30,11 +30,7 @@ public final class ParameterRegion {
     public static ParameterRegion of(GradientSpec spec) {
         Symbols symbols = spec.symbols();
         int n = symbols.parameterNames().size();
-        List<NumericExpression[]> relations = new ArrayList<>();
-        for (ExpressionParser.Relation r : spec.assumptions()) {
-            relations.add(new NumericExpression[] {NumericExpression.compile(r.lhs(), symbols),
-                NumericExpression.compile(r.rhs(), symbols)});
-        }
+        Assumptions assumptions = Assumptions.of(spec);
         List<double[]> points = new ArrayList<>();
         Map<String, Double> given = spec.values();
         if (!given.isEmpty()) {
@@ -46,11 +42,9 @@ public final class ParameterRegion {
             for (int i = 0; i < n; i++) {
                 p[i] = given.get(symbols.parameterNames().get(i));
             }
-            for (int j = 0; j < relations.size(); j++) {
-                ExpressionParser.Relation r = spec.assumptions().get(j);
-                if (!r.holds(relations.get(j)[0].value(0, p), relations.get(j)[1].value(0, p))) {
-                    throw new ActlabException("the values of --set violate the assumption " + r.text());
-                }
+            ExpressionParser.Relation violated = assumptions.violated(p);
+            if (violated != null) {
+                throw new ActlabException("the values of --set violate the assumption " + violated.text());
             }
             points.add(p);
         }
@@ -69,11 +63,7 @@ public final class ParameterRegion {
                 double magnitude = Math.exp(random.nextDouble(Math.log(0.05), Math.log(20)));
                 p[i] = random.nextBoolean() ? magnitude : -magnitude;
             }
-            boolean ok = true;
-            for (int j = 0; j < relations.size() && ok; j++) {
-                ok = spec.assumptions().get(j).holds(relations.get(j)[0].value(0, p), relations.get(j)[1].value(0, p));
-            }
-            if (ok) {
+            if (assumptions.violated(p) == null) {
                 points.add(p);
             }
         }
@@ -86,11 +76,6 @@ public final class ParameterRegion {
     /** The sample points. */
     public List<double[]> points() {
         return points;
-    }
-
-    /** The given ({@code --set}) values, or the first sample point. */
-    public double[] representative() {
-        return points.get(0);
     }
 
     /** Whether the first point holds values the user gave. */

@@ -37,7 +37,7 @@ public final class DerivationJson {
             j.endArray();
             j.name("assumptions").beginArray();
             for (ExpressionParser.Relation r : spec.assumptions()) {
-                j.value(plain.print(r.lhs()) + " " + r.op() + " " + plain.print(r.rhs()));
+                j.value(DerivationText.relation(r, plain));
             }
             j.endArray();
             j.name("anchor").beginObject().field("x", Interval.format(spec.anchorX()))

@@ -36,7 +36,7 @@ public final class DerivationText {
             b.append("parameters: ").append(String.join(", ", spec.symbols().parameterNames().stream().map(p::name).toList()));
             if (!spec.assumptions().isEmpty()) {
                 b.append("; assuming ").append(String.join(", ", spec.assumptions().stream()
-                        .map(r -> p.print(r.lhs()) + " " + r.op() + " " + p.print(r.rhs())).toList()));
+                        .map(r -> relation(r, p)).toList()));
             }
             b.append('\n');
         }

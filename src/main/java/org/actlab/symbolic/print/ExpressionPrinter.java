@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.actlab.io.Numbers;
+import org.actlab.symbolic.Forms;
 import org.actlab.symbolic.Symbols;
 import org.hipparchus.fraction.BigFraction;
 import org.matheclipse.core.expression.F;
@@ -48,6 +49,15 @@ public final class ExpressionPrinter {
         this.dialect = dialect;
         this.symbols = symbols;
         this.codeName = codeName;
+    }
+
+    /**
+     * Whether {@code e} is a constant that is not a plain number ({@code 1/√2}, {@code π²/6}): code
+     * printers write its double value instead of computing it.
+     */
+    static boolean isConstantSubexpression(IExpr e, Symbols symbols) {
+        return !e.isNumber() && e.isNumericFunction(true)
+                && e.isFree(h -> h.isSymbol() && symbols.nameOf((ISymbol) h) != null, true);
     }
 
     /** Whether a symbol is a parameter of the table. */
@@ -97,8 +107,7 @@ public final class ExpressionPrinter {
             };
             return e.isNegativeInfinity() ? (context >= PRODUCT ? "(-" + inf + ")" : "-" + inf) : inf;
         }
-        if ((dialect == Dialect.JAVA || dialect == Dialect.PYTORCH) && !e.isNumber() && e.isNumericFunction(true)
-                && e.isFree(h -> h.isSymbol() && symbols.nameOf((ISymbol) h) != null, true)) {
+        if ((dialect == Dialect.JAVA || dialect == Dialect.PYTORCH) && isConstantSubexpression(e, symbols)) {
             // a constant subexpression (1/√2, π²/6): its double value, so code never calls math on constants
             double v = e.evalDouble();
             String literal = Numbers.format(Math.abs(v));
@@ -272,7 +281,7 @@ public final class ExpressionPrinter {
         for (IExpr f : a) {
             if (f.isRational() || f.isNumber()) {
                 coefficient = f;
-            } else if (f.isPower() && f.second().isMinusOne() && isLogisticDenominator(f.first())
+            } else if (f.isPower() && f.second().isMinusOne() && Forms.isOnePlusExp(f.first())
                     && (dialect == Dialect.TEXT || dialect == Dialect.LATEX)) {
                 num.add(f);
             } else if (f.isPower() && f.second().isRational() && f.second().isNegative() && f.first() != S.E) {
@@ -360,7 +369,7 @@ public final class ExpressionPrinter {
                 case PYTORCH -> "torch.sqrt(" + u + ")";
             };
         }
-        if (k.isMinusOne() && (dialect == Dialect.TEXT || dialect == Dialect.LATEX) && isLogisticDenominator(base)) {
+        if (k.isMinusOne() && (dialect == Dialect.TEXT || dialect == Dialect.LATEX) && Forms.isOnePlusExp(base)) {
             IExpr u = logisticArgument(base);
             return (dialect == Dialect.TEXT ? "σ(" : "\\sigma\\left(") + print(u, 0) + (dialect == Dialect.TEXT ? ")" : "\\right)");
         }
@@ -389,11 +398,6 @@ public final class ExpressionPrinter {
         return s;
     }
 
-    /** Whether {@code b} is {@code 1 + e^(−u)}, so that {@code 1/b = σ(u)}. */
-    private static boolean isLogisticDenominator(IExpr b) {
-        return b.isPlus() && b.argSize() == 2 && b.first().isOne() && b.second().isPower() && b.second().first() == S.E;
-    }
-
     private static IExpr logisticArgument(IExpr b) {
         IExpr k = b.second().second();
         if (k.isNumber()) {
@@ -416,7 +420,8 @@ public final class ExpressionPrinter {
                 case TEXT -> "Li₂(" + z + ")";
                 case PLAIN -> "polylog2(" + z + ")";
                 case LATEX -> "\\operatorname{Li}_{2}\\left(" + z + "\\right)";
-                case JAVA, PYTORCH -> "li2(" + z + ")";
+                case JAVA -> "SpecialFunctions.dilog(" + z + ")";
+                case PYTORCH -> "li2(" + z + ")";
             };
         }
         List<String> args = new ArrayList<>();
@@ -459,7 +464,8 @@ public final class ExpressionPrinter {
             case "erfc" -> "Erf.erfc";
             case "arctanh" -> "FastMath.atanh";
             case "arctan" -> "Math.atan";
-            default -> key;   // helpers emitted with the class: softplus, logcosh, sigmoid
+            case "softplus", "logcosh", "sigmoid" -> "SpecialFunctions." + key;
+            default -> key;
         };
     }
 

@@ -3,8 +3,6 @@ package org.actlab.symbolic.print;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.Derivation.Limit;
@@ -50,6 +48,7 @@ public final class JavaEmitter {
         b.append("import org.actlab.activation.Parameter;\n");
         b.append("import org.actlab.activation.ParameterValues;\n");
         b.append("import org.actlab.activation.ScalarActivation;\n");
+        b.append("import org.actlab.activation.SpecialFunctions;\n");
         b.append("import org.hipparchus.analysis.differentiation.Derivative;\n");
         b.append("import org.hipparchus.special.Erf;\n");
         b.append("import org.hipparchus.util.FastMath;\n\n");
@@ -122,7 +121,6 @@ public final class JavaEmitter {
         b.append("            case 2 -> positive ? ").append(limit(d.limits().d2fPlus(), doubles)).append(" : ")
                 .append(limit(d.limits().d2fMinus(), doubles)).append(";\n");
         b.append("            default -> Double.NaN;\n        };\n    }\n");
-        b.append(helpers(generic.helpers(), doubles, pieces));
         b.append("}\n");
         return b.toString();
     }
@@ -136,143 +134,6 @@ public final class JavaEmitter {
             case UNKNOWN -> "Double.NaN /* not determined */";
         };
     }
-
-    private static String helpers(Set<String> genericHelpers, ExpressionPrinter doubles, List<IExpr> pieces) {
-        Set<String> all = new TreeSet<>(genericHelpers);
-        for (IExpr p : pieces) {
-            String s = doubles.print(p);
-            for (String h : List.of("softplus", "logcosh", "sigmoid", "li2")) {
-                if (s.contains(h + "(")) {
-                    all.add(h);
-                }
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        for (String h : all) {
-            b.append('\n').append(HELPERS.getOrDefault(h, ""));
-        }
-        return b.toString();
-    }
-
-    private static final Map<String, String> HELPERS = Map.ofEntries(
-            Map.entry("softplus", """
-                /** log(1 + e^u) without overflow. */
-                private static double softplus(double u) {
-                    return Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
-                }
-
-                private static <T extends Derivative<T>> T softplus(T u) {
-                    return u.getValue() > 0 ? u.add(u.negate().exp().log1p()) : u.exp().log1p();
-                }
-            """),
-            Map.entry("logcosh", """
-                /** log(cosh u) without overflow. */
-                private static double logcosh(double u) {
-                    double a = Math.abs(u);
-                    return a + Math.log1p(Math.exp(-2 * a)) - Math.log(2);
-                }
-
-                private static <T extends Derivative<T>> T logcosh(T u) {
-                    T a = u.getValue() < 0 ? u.negate() : u;
-                    return a.add(a.multiply(-2).exp().log1p()).subtract(Math.log(2));
-                }
-            """),
-            Map.entry("sigmoid", """
-                /** 1/(1 + e^(-u)) without overflow. */
-                private static double sigmoid(double u) {
-                    return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
-                }
-
-                private static <T extends Derivative<T>> T sigmoid(T u) {
-                    return u.getValue() >= 0 ? u.negate().exp().add(1).reciprocal() : u.exp().divide(u.exp().add(1));
-                }
-            """),
-            Map.entry("erf", """
-                /** erf on a derivative type: erf^(k+1)(t) = (2/√π)·(−1)^k·H_k(t)·e^(−t²), H the Hermite polynomials. */
-                private static <T extends Derivative<T>> T erf(T u) {
-                    double t = u.getValue();
-                    double[] f = new double[u.getOrder() + 1];
-                    f[0] = Erf.erf(t);
-                    double g = 2 / Math.sqrt(Math.PI) * Math.exp(-t * t);
-                    double hPrev = 0;
-                    double h = 1;
-                    for (int k = 0; k < u.getOrder(); k++) {
-                        f[k + 1] = ((k % 2 == 0) ? 1 : -1) * h * g;
-                        double next = 2 * t * h - 2 * k * hPrev;
-                        hPrev = h;
-                        h = next;
-                    }
-                    return u.compose(f);
-                }
-            """),
-            Map.entry("erfc", """
-                /** erfc on a derivative type: erfc′ = −erf′. */
-                private static <T extends Derivative<T>> T erfc(T u) {
-                    double t = u.getValue();
-                    double[] f = new double[u.getOrder() + 1];
-                    f[0] = Erf.erfc(t);
-                    double g = 2 / Math.sqrt(Math.PI) * Math.exp(-t * t);
-                    double hPrev = 0;
-                    double h = 1;
-                    for (int k = 0; k < u.getOrder(); k++) {
-                        f[k + 1] = -((k % 2 == 0) ? 1 : -1) * h * g;
-                        double next = 2 * t * h - 2 * k * hPrev;
-                        hPrev = h;
-                        h = next;
-                    }
-                    return u.compose(f);
-                }
-            """),
-            Map.entry("li2", """
-                /** The real dilogarithm Li₂(z), z ≤ 1 (reflection and Landen identities, then the series). */
-                private static double li2(double z) {
-                    double pi26 = Math.PI * Math.PI / 6;
-                    if (z > 1 || Double.isNaN(z)) {
-                        return Double.NaN;
-                    }
-                    if (z < -1) {
-                        double l = Math.log(-z);
-                        return -pi26 - 0.5 * l * l - li2(1 / z);
-                    }
-                    if (z < 0) {
-                        double l = Math.log1p(-z);
-                        return -li2Series(z / (z - 1)) - 0.5 * l * l;
-                    }
-                    return z <= 0.5 ? li2Series(z) : pi26 - Math.log(z) * Math.log1p(-z) - li2Series(1 - z);
-                }
-
-                private static double li2Series(double z) {
-                    double sum = 0;
-                    double power = z;
-                    for (int k = 1; k < 200 && power != 0; k++) {
-                        sum += power / ((double) k * k);
-                        power *= z;
-                    }
-                    return sum;
-                }
-
-                /** Li₂ on a derivative type, orders up to 2: Li₂′(z) = −ln(1−z)/z, Li₂″(z) = 1/(z(1−z)) + ln(1−z)/z². */
-                private static <T extends Derivative<T>> T li2(T u) {
-                    double z = u.getValue();
-                    if (u.getOrder() > 2) {
-                        throw new UnsupportedOperationException("li2: derivatives above order 2");
-                    }
-                    double l = Math.log1p(-z);
-                    double d1 = z == 0 ? 1 : -l / z;
-                    double d2 = z == 0 ? 0.5 : 1 / (z * (1 - z)) + l / (z * z);
-                    return u.compose(java.util.Arrays.copyOf(new double[] {li2(z), d1, d2}, u.getOrder() + 1));
-                }
-            """),
-            Map.entry("max", """
-                private static <T extends Derivative<T>> T max(T a, T b) {
-                    return a.getValue() >= b.getValue() ? a : b;
-                }
-            """),
-            Map.entry("min", """
-                private static <T extends Derivative<T>> T min(T a, T b) {
-                    return a.getValue() <= b.getValue() ? a : b;
-                }
-            """));
 
     private static String escape(String s) {
         return s.replace("*/", "* /").replace("<", "&lt;").replace(">", "&gt;");

@@ -3,8 +3,6 @@ package org.actlab.symbolic.print;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.actlab.io.Numbers;
 import org.actlab.symbolic.Symbols;
@@ -18,19 +16,13 @@ import org.matheclipse.core.interfaces.ISymbol;
  * Prints an expression as Java over a Hipparchus {@code Derivative<T>}: {@code x} and the parameter
  * slots {@code q[i]} are field elements and the expression becomes a method chain
  * ({@code x.expm1().subtract(x).multiply(q[1])}), so one formula gives every derivative order and
- * the parameter gradients. Helper functions it needs are collected in {@link #helpers()}.
+ * the parameter gradients. Special functions are those of {@code org.actlab.activation.SpecialFunctions}.
  */
 final class JavaGenericPrinter {
     private final Symbols symbols;
-    private final Set<String> helpers = new TreeSet<>();
 
     JavaGenericPrinter(Symbols symbols) {
         this.symbols = symbols;
-    }
-
-    /** The helper names used so far (erf, softplus, logcosh, sigmoid, li2, max, min). */
-    Set<String> helpers() {
-        return helpers;
     }
 
     String print(IExpr e) {
@@ -56,6 +48,9 @@ final class JavaGenericPrinter {
     private String t(IExpr e) {
         if (e.isNumber()) {
             return "constant(x, " + number(e) + ")";
+        }
+        if (ExpressionPrinter.isConstantSubexpression(e, symbols)) {
+            return "constant(x, " + Numbers.format(e.evalDouble()) + ")";
         }
         if (e.isSymbol()) {
             ISymbol s = (ISymbol) e;
@@ -149,8 +144,7 @@ final class JavaGenericPrinter {
         String name = h.isSymbol() && symbols.nameOf((ISymbol) h) != null ? symbols.nameOf((ISymbol) h) : h.toString();
         String key = name.toLowerCase(Locale.ROOT);
         if (h == S.PolyLog) {
-            helpers.add("li2");
-            return "li2(" + t(a.arg2()) + ")";
+            return "SpecialFunctions.dilog(" + t(a.arg2()) + ")";
         }
         List<String> args = new ArrayList<>();
         for (IExpr arg : a) {
@@ -160,10 +154,8 @@ final class JavaGenericPrinter {
             case "log", "tanh", "cosh", "sinh", "abs", "expm1", "log1p", "sqrt" -> args.get(0) + "." + key + "()";
             case "arctanh" -> args.get(0) + ".atanh()";
             case "arctan" -> args.get(0) + ".atan()";
-            case "erf", "erfc", "softplus", "logcosh", "sigmoid", "max", "min" -> {
-                helpers.add(key);
-                yield key + "(" + String.join(", ", args) + ")";
-            }
+            case "erf", "erfc", "softplus", "logcosh", "sigmoid", "max", "min" ->
+                    "SpecialFunctions." + key + "(" + String.join(", ", args) + ")";
             default -> throw new IllegalArgumentException("no Java form for " + name + "(...)");
         };
     }

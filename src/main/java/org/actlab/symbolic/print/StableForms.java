@@ -3,6 +3,7 @@ package org.actlab.symbolic.print;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.actlab.symbolic.Forms;
 import org.actlab.symbolic.SymbolicEngine;
 import org.actlab.symbolic.Symbols;
 import org.matheclipse.core.expression.F;
@@ -125,15 +126,13 @@ public final class StableForms {
     }
 
     private IExpr function(IExpr e) {
-        if (e.isLog() && e.first().isPlus() && e.first().argSize() == 2 && e.first().first().isOne()
-                && e.first().second().isPower() && e.first().second().first() == S.E) {
+        if (e.isLog() && Forms.isOnePlusExp(e.first())) {
             return F.unaryAST1(softplus, rewrite(e.first().second().second()));
         }
         if (e.isLog() && e.first().isAST(S.Cosh, 2)) {
             return F.unaryAST1(logcosh, rewrite(e.first().first()));
         }
-        if (e.isPower() && e.second().isMinusOne() && e.first().isPlus() && e.first().argSize() == 2
-                && e.first().first().isOne() && e.first().second().isPower() && e.first().second().first() == S.E) {
+        if (e.isPower() && e.second().isMinusOne() && Forms.isOnePlusExp(e.first())) {
             IExpr u = engine.eval("stable form", F.Negate(e.first().second().second()));
             return F.unaryAST1(sigmoid, rewrite(u));
         }
