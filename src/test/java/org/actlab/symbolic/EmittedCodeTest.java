@@ -118,6 +118,16 @@ class EmittedCodeTest {
     }
 
     @Test
+    void pytorchRefusesClosedFormsItCannotEvaluate() {
+        // ∫ softplus = −Li₂(−eˣ) − π²/12: PyTorch has no dilogarithm, so no module is written
+        Derivation d = new Deriver(ENGINE).derive(new SpecParser(ENGINE).parse(
+                new SpecParser.Text("isp", "softplus(x)", "", "", null, null)));
+        org.actlab.ActlabException e = org.junit.jupiter.api.Assertions.assertThrows(org.actlab.ActlabException.class,
+                () -> PyTorchEmitter.emit(d, ENGINE, Map.of()));
+        assertTrue(e.getMessage().contains("dilogarithm"), e.getMessage());
+    }
+
+    @Test
     void pytorchModuleUsesTheReferenceReparameterisation() {
         String py = PyTorchEmitter.emit(named("xielu"), ENGINE, NamedDerivations.get("xielu").defaults());
         for (String line : List.of("alpha_p = F.softplus(self.alpha_p_raw)", "alpha_n = beta + F.softplus(self.alpha_n_raw)",

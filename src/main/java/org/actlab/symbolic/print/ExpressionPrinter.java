@@ -21,8 +21,9 @@ import org.matheclipse.core.interfaces.ISymbol;
 /**
  * Prints Symja expressions as infix text in one {@link Dialect}, with the user's names for x and the
  * parameters (Greek letters in text and LaTeX: {@code alpha_p} prints as {@code α_p} and
- * {@code \alpha_{p}}). Code dialects print the helper names {@code expm1}, {@code softplus},
- * {@code logcosh}, {@code li2} for the marker heads of {@link StableForms}.
+ * {@code \alpha_{p}}). Code dialects print the marker heads of {@link StableForms} ({@code expm1},
+ * {@code softplus}, {@code logcosh}, {@code sigmoid}, {@code erfc}) as library calls: {@code Math} and
+ * {@code SpecialFunctions} in Java, {@code torch} and the emitted module's helpers in PyTorch.
  */
 public final class ExpressionPrinter {
     private static final int SUM = 1;
@@ -477,7 +478,7 @@ public final class ExpressionPrinter {
             case "arctan" -> "torch.atan";
             case "max" -> "torch.maximum";
             case "min" -> "torch.minimum";
-            default -> key;   // helpers emitted with the module: softplus, logcosh, li2
+            default -> key;   // helpers emitted with the module: softplus, logcosh
         };
     }
 }

@@ -29,6 +29,10 @@ public final class PyTorchEmitter {
         GradientSpec spec = d.spec();
         Symbols sy = spec.symbols();
         List<IExpr> pieces = CodeEmitter.stablePieces(d, engine, "pytorch");
+        if (pieces.stream().anyMatch(e -> !e.isFree(org.matheclipse.core.expression.S.PolyLog))) {
+            throw new org.actlab.ActlabException("the closed form needs the dilogarithm Li2, which PyTorch does not "
+                    + "provide; use --emit java, or --at for numbers");
+        }
         String cls = CodeEmitter.className(spec.name());
         ExpressionPrinter text = new ExpressionPrinter(Dialect.PLAIN, sy, null);
         double[] defaults = CodeEmitter.defaults(d, namedDefaults);
