@@ -46,10 +46,12 @@ public final class PyTorchEmitter {
         b.append("def _inverse_softplus(y):\n");
         b.append("    \"\"\"raw with softplus(raw) = y > 0 (PyTorch returns its input above 20).\"\"\"\n");
         b.append("    return y if y > 20 else math.log(math.expm1(y))\n\n\n");
-        if (usesHelper(pieces, sy, "softplus")) {
+        ExpressionPrinter printer = new ExpressionPrinter(Dialect.PYTORCH, sy, s -> sy.nameOf(s));
+        List<String> bodies = pieces.stream().map(printer::print).toList();
+        if (usesHelper(bodies, "softplus")) {
             b.append("def softplus(u):\n    return torch.logaddexp(torch.zeros_like(u), u)\n\n\n");
         }
-        if (usesHelper(pieces, sy, "logcosh")) {
+        if (usesHelper(bodies, "logcosh")) {
             b.append("def logcosh(u):\n    a = torch.abs(u)\n    return a + torch.log1p(torch.exp(-2.0 * a)) - math.log(2.0)\n\n\n");
         }
         b.append("class ").append(cls).append("(nn.Module):\n");
@@ -103,15 +105,12 @@ public final class PyTorchEmitter {
                 b.append("        ").append(n).append(" = p[\"").append(n).append("\"]\n");
             }
         }
-        List<String> values = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Interval dom = d.pieces().get(i).domain();
             String xi = "x" + i;
             String clamp = clamp(dom);
             b.append("        ").append(xi).append(" = ").append(clamp).append("  # ").append(dom.condition()).append('\n');
-            ExpressionPrinter piece = new ExpressionPrinter(Dialect.PYTORCH, sy, s -> sy.nameOf(s));
-            String body = piece.print(pieces.get(i)).replaceAll("\\bx\\b", xi);
-            values.add(body);
+            String body = bodies.get(i).replaceAll("\\bx\\b", xi);
             b.append("        y").append(i).append(" = ").append(body).append('\n');
         }
         String out = "y" + (pieces.size() - 1);
@@ -143,8 +142,7 @@ public final class PyTorchEmitter {
         return "torch.clamp(x, " + String.join(", ", args) + ")";
     }
 
-    private static boolean usesHelper(List<IExpr> pieces, Symbols sy, String name) {
-        ExpressionPrinter p = new ExpressionPrinter(Dialect.PYTORCH, sy, s -> sy.nameOf(s));
-        return pieces.stream().anyMatch(e -> p.print(e).contains(name + "("));
+    private static boolean usesHelper(List<String> bodies, String name) {
+        return bodies.stream().anyMatch(body -> body.contains(name + "("));
     }
 }
