@@ -2,9 +2,9 @@ package org.actlab.approx;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Layer;
@@ -28,7 +28,11 @@ import org.hipparchus.fraction.BigFraction;
  *
  * <p><b>Exact values.</b> Every weight, bias and point is a double, hence a dyadic rational; the
  * network is evaluated over the rationals ({@link CheckedArithmetic} proves a double computation
- * exact, otherwise {@link BigFraction} takes over).
+ * exact, otherwise exact dyadic arithmetic takes over, in 128-bit fixed point ({@link WideAffine})
+ * while the values fit). Grid points move one layer per pass; a kink inserted at layer l gets its
+ * layer-l values by exact linear interpolation (every earlier layer is linear between its
+ * neighbours) instead of an evaluation through l layers. Once the grid is large, chunks of it finish
+ * the pass on all cores; the result does not depend on their number.
  *
  * <p><b>Maxima per piece.</b> On a piece, {@code e = T − ℓ} with ℓ the network's line. Its maximum
  * is at an end or where {@code T′ = slope}: for pieces of degree ≤ 2 that point is rational and e
@@ -65,6 +69,11 @@ public final class Certifier {
 
     /** Certifies {@code net} against {@code target} on {@code [a, b]}. */
     public static Certificate certify(Network net, Target target, double a, double b, int samples) {
+        return certify(net, target, a, b, samples, true);
+    }
+
+    /** As {@link #certify(Network, Target, double, double, int)}; {@code parallel = false} keeps the pass on one thread. */
+    static Certificate certify(Network net, Target target, double a, double b, int samples, boolean parallel) {
         a += 0.0; // −0.0 and 0.0 are one point
         b += 0.0;
         if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
@@ -72,52 +81,139 @@ public final class Certifier {
         }
         ExactEvaluator ev = new ExactEvaluator(net);
         if (isShallow(net)) {
-            Map<Double, Micro> micro = new HashMap<>();
-            return measure(net, ev, target, a, b, ShallowSweep.grid(net, target, a, b, micro), micro, samples,
+            return measure(net, ev, target, a, b, ShallowSweep.grid(net, target, a, b), samples,
                     shallowMaxima(net, a, b),
                     "breakpoints and values exact by a sweep over the sorted kinks of the hidden units");
         }
         double[] start = target.hasBreakpointAtZero() && a < 0 && 0 < b ? new double[] {a, 0.0, b} : new double[] {a, b};
-        Grid grid = new Grid(start, new ExactEvaluator.Values[start.length]);
+        Grid grid = new Grid(start, new ExactEvaluator.Values[start.length], new Micro[start.length]);
         for (int k = 0; k < start.length; k++) {
             grid.values[k] = ev.preActivations(start[k], 0);
         }
-        Map<Double, Micro> micro = new HashMap<>();
         double[][] maxAbs = new double[net.depth()][];
-        for (int l = 0; l < net.depth(); l++) {
-            if (l > 0) {
-                for (int k = 0; k < grid.xs.length; k++) {
-                    grid.values[k] = ev.step(grid.xs[k], grid.values[k], l);
-                }
-            }
-            boolean relu = net.layers().get(l).activation() instanceof LayerActivation.Relu;
-            if (relu) {
-                grid = refine(ev, l, grid, micro);
-            }
-            // each unit is linear between grid points, so its largest |value| on [a, b] is at one of them
-            maxAbs[l] = new double[net.layers().get(l).outputs()];
-            for (ExactEvaluator.Values v : grid.values) {
-                for (int i = 0; i < maxAbs[l].length; i++) {
-                    maxAbs[l][i] = Math.max(maxAbs[l][i], Math.abs(v.approx(i)) * (1 + 1e-9));
-                }
-            }
-            // carry every one-ulp piece's slope intervals through this layer's activation and into
-            // the next layer, with the exact values at its two ends that the grid holds now
-            double[][] next = l + 1 < net.depth() ? net.layers().get(l + 1).weights() : null;
-            for (Micro m : micro.values()) {
-                if (m.open()) {
-                    int k = java.util.Arrays.binarySearch(grid.xs, m.x0);
-                    m.advance(relu, grid.values[k], grid.values[k + 1], next);
-                }
-            }
-        }
-        return measure(net, ev, target, a, b, grid, micro, samples, maxAbs,
+        LayerPass pass = new LayerPass(net, start.length);
+        grid = pass.run(ev, grid, 0, maxAbs, parallel);
+        return measure(net, ev, target, a, b, grid, samples, maxAbs,
                 "breakpoints proved complete by exact sign analysis layer by layer; network values exact "
-                + "(double arithmetic proved exact, exact dyadic arithmetic for " + ev.exactFallbacks + " layer evaluations)");
+                + "(double arithmetic proved exact, exact dyadic arithmetic for "
+                + (ev.exactFallbacks + pass.fallbacks.get()) + " layer evaluations)");
     }
 
-    /** Points in increasing order with the exact pre-activations of the current layer at each. */
-    record Grid(double[] xs, ExactEvaluator.Values[] values) {
+    /** Once the grid has this many points, the remaining layers run on {@link #CHUNKS} chunks of it in parallel. */
+    private static final int SPLIT_POINTS = 1 << 14;
+    /** Chunks of the grid (more than cores, so that uneven chunks still keep every core busy). */
+    private static final int CHUNKS = 64;
+
+    /**
+     * The layer-by-layer pass: at every layer the grid's values move one layer on, a ReLU layer's
+     * kinks are inserted, each unit's largest |value| is recorded and the one-ulp pieces' slope
+     * intervals are carried on. Between consecutive grid points the rest of the pass is independent
+     * of the other points, so once the grid is large, chunks of it (split at grid points, which are
+     * breakpoints already) finish the pass in parallel; the merged grid is the same point for point
+     * as a sequential pass gives, whatever the number of cores.
+     */
+    private static final class LayerPass {
+        private final Network net;
+        /** Grid points made so far, over all chunks (for the {@link #MAX_POINTS} limit). */
+        private final AtomicLong points;
+        /** Exact layer evaluations of the chunks' own evaluators. */
+        final AtomicLong fallbacks = new AtomicLong();
+
+        LayerPass(Network net, int startPoints) {
+            this.net = net;
+            this.points = new AtomicLong(startPoints);
+        }
+
+        Grid run(ExactEvaluator ev, Grid grid, int from, double[][] maxAbs, boolean maySplit) {
+            for (int l = from; l < net.depth(); l++) {
+                if (l > 0) {
+                    for (int k = 0; k < grid.xs.length; k++) {
+                        grid.values[k] = ev.step(grid.xs[k], grid.values[k], l);
+                    }
+                }
+                boolean relu = net.layers().get(l).activation() instanceof LayerActivation.Relu;
+                if (relu) {
+                    grid = refine(ev, l, grid, points);
+                }
+                // each unit is linear between grid points, so its largest |value| on [a, b] is at one of them
+                maxAbs[l] = new double[net.layers().get(l).outputs()];
+                for (ExactEvaluator.Values v : grid.values) {
+                    for (int i = 0; i < maxAbs[l].length; i++) {
+                        maxAbs[l][i] = Math.max(maxAbs[l][i], Math.abs(v.approx(i)) * (1 + 1e-9));
+                    }
+                }
+                // carry every one-ulp piece's slope intervals through this layer's activation and into
+                // the next layer, with the exact values at its two ends that the grid holds now
+                double[][] next = l + 1 < net.depth() ? net.layers().get(l + 1).weights() : null;
+                for (int k = 0; k < grid.xs.length; k++) {
+                    Micro m = grid.micros[k];
+                    if (m != null && m.open()) {
+                        m.advance(relu, grid.values[k], grid.values[k + 1], next);
+                    }
+                }
+                if (maySplit && l + 1 < net.depth() && grid.xs.length >= SPLIT_POINTS
+                        && Runtime.getRuntime().availableProcessors() > 1) {
+                    return runChunks(grid, l + 1, maxAbs);
+                }
+            }
+            return grid;
+        }
+
+        /** Layers {@code from}… on chunks of the grid in parallel, merged in order. */
+        private Grid runChunks(Grid grid, int from, double[][] maxAbs) {
+            int n = grid.xs.length;
+            List<Grid> parts = IntStream.range(0, CHUNKS).parallel().mapToObj(c -> {
+                int i0 = (int) ((long) c * (n - 1) / CHUNKS);
+                int i1 = (int) ((long) (c + 1) * (n - 1) / CHUNKS);
+                Micro[] micros = Arrays.copyOfRange(grid.micros, i0, i1 + 1);
+                micros[micros.length - 1] = null;   // the piece right of the chunk's last point is the next chunk's
+                Grid chunk = new Grid(Arrays.copyOfRange(grid.xs, i0, i1 + 1), Arrays.copyOfRange(grid.values, i0, i1 + 1), micros);
+                ExactEvaluator ev = new ExactEvaluator(net);
+                double[][] own = new double[net.depth()][];
+                Grid done = run(ev, chunk, from, own, false);
+                fallbacks.addAndGet(ev.exactFallbacks);
+                synchronized (maxAbs) {
+                    for (int l = from; l < net.depth(); l++) {
+                        if (maxAbs[l] == null) {
+                            maxAbs[l] = own[l];
+                        } else {
+                            for (int i = 0; i < own[l].length; i++) {
+                                maxAbs[l][i] = Math.max(maxAbs[l][i], own[l][i]);
+                            }
+                        }
+                    }
+                }
+                return done;
+            }).toList();
+            int total = 1;
+            for (Grid g : parts) {
+                total += g.xs.length - 1;
+            }
+            double[] xs = new double[total];
+            ExactEvaluator.Values[] values = new ExactEvaluator.Values[total];
+            Micro[] micros = new Micro[total];
+            int at = 0;
+            for (Grid g : parts) {
+                int skip = at == 0 ? 0 : 1;   // a chunk's first point is the previous chunk's last
+                if (skip == 1) {
+                    micros[at - 1] = g.micros[0];
+                }
+                int len = g.xs.length - skip;
+                System.arraycopy(g.xs, skip, xs, at, len);
+                System.arraycopy(g.values, skip, values, at, len);
+                System.arraycopy(g.micros, skip, micros, at, len);
+                at += len;
+            }
+            return new Grid(xs, values, micros);
+        }
+    }
+
+    /**
+     * Points in increasing order with the exact pre-activations of the current layer at each;
+     * {@code micros[k]} is the one-ulp piece {@code [xs[k], xs[k+1]]} when that piece brackets a kink
+     * at a point that is not a double, else null.
+     */
+    record Grid(double[] xs, ExactEvaluator.Values[] values, Micro[] micros) {
     }
 
     /** One hidden ReLU layer and an identity output: certified by the O(N log N) sweep. */
@@ -132,38 +228,73 @@ public final class Certifier {
      * double) and the two halves are checked again, until no unit changes sign between neighbours
      * or the two neighbours are adjacent doubles (a micro-interval).
      */
-    private static Grid refine(ExactEvaluator ev, int l, Grid grid, Map<Double, Micro> micro) {
-        List<Double> xs = new ArrayList<>(grid.xs.length * 2);
-        List<ExactEvaluator.Values> vals = new ArrayList<>(grid.xs.length * 2);
-        xs.add(grid.xs[0]);
-        vals.add(grid.values[0]);
+    private static Grid refine(ExactEvaluator ev, int l, Grid grid, AtomicLong points) {
+        Refined out = new Refined(grid.xs.length * 2);
+        out.add(grid.xs[0], grid.values[0]);
         for (int k = 1; k < grid.xs.length; k++) {
-            refineInterval(ev, l, grid.xs[k - 1], grid.values[k - 1], grid.xs[k], grid.values[k], xs, vals, micro);
-            xs.add(grid.xs[k]);
-            vals.add(grid.values[k]);
-            if (xs.size() > MAX_POINTS) {
+            Micro m = grid.micros[k - 1];
+            if (m != null) {
+                out.micros[out.size - 1] = m;   // a one-ulp piece has no double inside: nothing to insert
+            } else {
+                int before = out.size;
+                refineInterval(ev, l, grid.xs[k - 1], grid.values[k - 1], grid.xs[k], grid.values[k], out);
+                if (out.size > before && points.addAndGet(out.size - before) > MAX_POINTS) {
+                    throw new ActlabException("the network has more than " + MAX_POINTS
+                            + " linear pieces on the interval; certification stops there");
+                }
+            }
+            out.add(grid.xs[k], grid.values[k]);
+            if (out.size > MAX_POINTS) {
                 throw new ActlabException("the network has more than " + MAX_POINTS
                         + " linear pieces on the interval; certification stops there");
             }
         }
-        double[] outX = new double[xs.size()];
-        for (int k = 0; k < outX.length; k++) {
-            outX[k] = xs.get(k);
-        }
-        return new Grid(outX, vals.toArray(new ExactEvaluator.Values[0]));
+        return new Grid(Arrays.copyOf(out.xs, out.size), Arrays.copyOf(out.values, out.size), Arrays.copyOf(out.micros, out.size));
     }
 
-    /** Appends, in order, the kinks strictly inside (x0, x1) with their exact values. */
-    private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
-                                       ExactEvaluator.Values v1, List<Double> xs, List<ExactEvaluator.Values> vals,
-                                       Map<Double, Micro> micro) {
-        if (!micro.isEmpty() && micro.containsKey(x0)) {
-            return;
+    /** A growing grid (arrays doubled as needed). */
+    private static final class Refined {
+        double[] xs;
+        ExactEvaluator.Values[] values;
+        Micro[] micros;
+        int size;
+
+        Refined(int capacity) {
+            xs = new double[capacity];
+            values = new ExactEvaluator.Values[capacity];
+            micros = new Micro[capacity];
         }
+
+        void add(double x, ExactEvaluator.Values v) {
+            if (size == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * size);
+                values = Arrays.copyOf(values, 2 * size);
+                micros = Arrays.copyOf(micros, 2 * size);
+            }
+            xs[size] = x;
+            values[size] = v;
+            size++;
+        }
+    }
+
+    /**
+     * Appends, in order, the kinks strictly inside (x0, x1) with their exact values. Every earlier
+     * layer is linear on [x0, x1] (its kinks are grid points already), so layer l's pre-activations
+     * are linear there too: a point r inside gets its values as {@code z(x0) + s·(r − x0)} with the
+     * slopes {@code s = (z(x1) − z(x0))/(x1 − x0)}, which are exact dyadics (products of weights), found
+     * once for the interval, instead of an evaluation through all l layers.
+     */
+    private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
+                                       ExactEvaluator.Values v1, Refined out) {
+        refineInterval(ev, l, x0, v0, x1, v1, out, null);
+    }
+
+    private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
+                                       ExactEvaluator.Values v1, Refined out, Line line) {
         for (int i = 0; i < v0.size(); i++) {
             if (v0.signum(i) * v1.signum(i) < 0) {
                 if (Math.nextUp(x0) == x1) {
-                    micro.put(x0, Micro.fromEnds(x0, x1, v0, v1));
+                    out.micros[out.size - 1] = Micro.fromEnds(x0, x1, v0, v1);
                     return;
                 }
                 double z0 = v0.approx(i);
@@ -174,13 +305,90 @@ public final class Certifier {
                 } else if (!(r < x1)) {
                     r = Math.nextDown(x1);
                 }
-                ExactEvaluator.Values vr = ev.preActivations(r, l);
-                refineInterval(ev, l, x0, v0, r, vr, xs, vals, micro);
-                xs.add(r);
-                vals.add(vr);
-                refineInterval(ev, l, r, vr, x1, v1, xs, vals, micro);
+                if (line == null) {
+                    line = Line.through(x0, v0, x1, v1);
+                }
+                ExactEvaluator.Values vr = line.at(r);
+                if (vr == null) {
+                    vr = ev.preActivations(r, l);
+                }
+                refineInterval(ev, l, x0, v0, r, vr, out, line);
+                out.add(r, vr);
+                refineInterval(ev, l, r, vr, x1, v1, out, line);
                 return;
             }
+        }
+    }
+
+    /**
+     * The pre-activations of one layer on an interval where they are linear: {@code z(x) = z(x0) + s·(x − x0)},
+     * exactly; in double arithmetic proved exact while the values are doubles, else in dyadics.
+     */
+    private static final class Line {
+        private final double x0;
+        private final ExactEvaluator.Values v0;
+        private final ExactEvaluator.Values v1;
+        private final double x1;
+        /** Slopes in double (exact), or null. */
+        private double[] doubleSlope;
+        /** Slopes as dyadics, made when first needed; {@code dyadicFailed} if one is not a dyadic (never expected). */
+        private Dyadic[] slope;
+        private boolean dyadicFailed;
+
+        private Line(double x0, ExactEvaluator.Values v0, double x1, ExactEvaluator.Values v1) {
+            this.x0 = x0;
+            this.v0 = v0;
+            this.x1 = x1;
+            this.v1 = v1;
+        }
+
+        static Line through(double x0, ExactEvaluator.Values v0, double x1, ExactEvaluator.Values v1) {
+            Line line = new Line(x0, v0, x1, v1);
+            if (v0.isDouble() && v1.isDouble()) {
+                CheckedArithmetic c = new CheckedArithmetic();
+                double width = c.sub(x1, x0);
+                double[] s = new double[v0.size()];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = c.div(c.sub(v1.doubles()[i], v0.doubles()[i]), width);
+                }
+                line.doubleSlope = c.exact ? s : null;
+            }
+            return line;
+        }
+
+        /** The exact values at x, or null when they are better evaluated through the layers. */
+        ExactEvaluator.Values at(double x) {
+            if (doubleSlope != null) {
+                CheckedArithmetic c = new CheckedArithmetic();
+                double dx = c.sub(x, x0);
+                double[] z = new double[doubleSlope.length];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = c.add(v0.doubles()[i], c.mul(doubleSlope[i], dx));
+                }
+                if (c.exact) {
+                    return ExactEvaluator.Values.of(z);
+                }
+            }
+            if (v0.isDouble() && v1.isDouble()) {
+                return null;   // the layers may well stay exact in double
+            }
+            if (slope == null && !dyadicFailed) {
+                Dyadic width = Dyadic.of(x1).subtract(Dyadic.of(x0));
+                slope = new Dyadic[v0.size()];
+                for (int i = 0; i < slope.length && !dyadicFailed; i++) {
+                    slope[i] = Dyadic.exactQuotient(v1.dyadic(i).subtract(v0.dyadic(i)), width);
+                    dyadicFailed = slope[i] == null;
+                }
+            }
+            if (dyadicFailed) {
+                return null;
+            }
+            Dyadic dx = Dyadic.of(x).subtract(Dyadic.of(x0));
+            Dyadic[] z = new Dyadic[slope.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = v0.dyadic(i).add(slope[i].multiply(dx));
+            }
+            return ExactEvaluator.Values.of(z);
         }
     }
 
@@ -246,7 +454,7 @@ public final class Certifier {
     }
 
     private static Certificate measure(Network net, ExactEvaluator ev, Target target, double a, double b,
-                                       Grid grid, Map<Double, Micro> micro, int samples, double[][] maxAbs,
+                                       Grid grid, int samples, double[][] maxAbs,
                                        String breakpoints) {
         double[] xs = grid.xs;
         boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
@@ -279,9 +487,9 @@ public final class Certifier {
             Bound e1 = endpointError(piece, x1, y[k + 1], yIsDouble[k + 1] ? null : yExact[k + 1]);
             previousEnd = e1;
             Bound pieceMax = e0.value >= e1.value ? e0 : e1;
-            if (!micro.isEmpty() && micro.containsKey(x0)) {
+            if (grid.micros[k] != null) {
                 microCount++;
-                double lip = lipschitz(piece, x0, x1) + micro.get(x0).slopeBound();
+                double lip = lipschitz(piece, x0, x1) + grid.micros[k].slopeBound();
                 pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 1e-9), x0, false);
             } else {
                 Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
@@ -298,7 +506,7 @@ public final class Certifier {
                 bestExact = pieceMax.exact;
             }
         }
-        double[] sampled = sampledErrors(net, ev, target, a, b, samples, xs, y, yExact, micro);
+        double[] sampled = sampledErrors(net, ev, target, a, b, samples, xs, y, yExact, grid.micros);
         String method = breakpoints + "; "
                 + (target.degree() <= 2 ? "maxima per piece exact (degree ≤ 2)"
                         : "maxima per piece at double-located critical points, exact there, plus a rigorous Taylor remainder")
@@ -506,7 +714,7 @@ public final class Certifier {
      * Exact network values at samples come from the certified breakpoints (linear between them).
      */
     private static double[] sampledErrors(Network net, ExactEvaluator ev, Target target, double a, double b, int n,
-                                          double[] xs, double[] y, Dyadic[] yExact, Map<Double, Micro> micro) {
+                                          double[] xs, double[] y, Dyadic[] yExact, Micro[] micros) {
         double[] errors = new double[n];
         double worstFloat = 0;
         for (int i = 0; i < n; i++) {
@@ -531,7 +739,7 @@ public final class Certifier {
             } else {
                 int hi = -right - 1;
                 int lo = hi - 1;
-                if (micro.containsKey(xs[lo])) {
+                if (micros[lo] != null) {
                     ExactEvaluator.Values v = ev.preActivations(x, net.depth() - 1);
                     yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.fraction(0);
                 } else {

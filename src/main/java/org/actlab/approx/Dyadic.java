@@ -11,34 +11,63 @@ import org.hipparchus.fraction.BigFraction;
  */
 final class Dyadic implements Comparable<Dyadic> {
     static final Dyadic ZERO = new Dyadic(BigInteger.ZERO, 0);
-    final BigInteger mantissa;
+    /** The signed mantissa; made on first use for values that carry their 128-bit form. */
+    private BigInteger mantissa;
     final int exponent;
+    private final int sign;
     /**
      * The magnitude of the mantissa as an unsigned 128-bit integer {@code (wideHi, wideLo)} with its
-     * bit length, when known (values made by {@link WideAffine}); {@code wideBits} is −1 otherwise.
+     * bit length, when known (values made by {@link WideAffine} and from doubles); {@code wideBits}
+     * is −1 otherwise. Values with the 128-bit form make their {@link BigInteger} only when an exact
+     * operation outside {@link WideAffine} needs it: most values of a certification never do.
      */
     final long wideHi;
     final long wideLo;
     final int wideBits;
 
     private Dyadic(BigInteger mantissa, int exponent) {
-        this(mantissa, exponent, 0, 0, -1);
-    }
-
-    private Dyadic(BigInteger mantissa, int exponent, long wideHi, long wideLo, int wideBits) {
         this.mantissa = mantissa;
         this.exponent = exponent;
+        this.sign = mantissa.signum();
+        this.wideHi = 0;
+        this.wideLo = 0;
+        this.wideBits = -1;
+    }
+
+    private Dyadic(int sign, int exponent, long wideHi, long wideLo, int wideBits) {
+        this.exponent = exponent;
+        this.sign = sign;
         this.wideHi = wideHi;
         this.wideLo = wideLo;
         this.wideBits = wideBits;
     }
 
     /**
-     * {@code ±(hi·2^64 + lo)·2^e} for an odd magnitude (already normalised), keeping the 128-bit form.
+     * {@code sign·(hi·2^64 + lo)·2^e} for a non-zero odd magnitude (already normalised), keeping the
+     * 128-bit form.
      */
-    static Dyadic wide(BigInteger m, int e, long hi, long lo) {
+    static Dyadic wide(int sign, int e, long hi, long lo) {
         int bits = hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
-        return new Dyadic(m, e, hi, lo, bits);
+        return new Dyadic(sign, e, hi, lo, bits);
+    }
+
+    /** The signed mantissa (built from the 128-bit form on first use). */
+    BigInteger mantissa() {
+        BigInteger m = mantissa;
+        if (m == null) {
+            if (wideHi == 0 && wideLo >= 0) {
+                m = BigInteger.valueOf(sign * wideLo);
+            } else {
+                byte[] magnitude = new byte[16];   // big-endian, unsigned
+                for (int k = 0; k < 8; k++) {
+                    magnitude[k] = (byte) (wideHi >>> (56 - 8 * k));
+                    magnitude[8 + k] = (byte) (wideLo >>> (56 - 8 * k));
+                }
+                m = new BigInteger(sign, magnitude);
+            }
+            mantissa = m;
+        }
+        return m;
     }
 
     /** {@code m·2^e}, normalised. */
@@ -64,23 +93,39 @@ final class Dyadic implements Comparable<Dyadic> {
         int tz = Long.numberOfTrailingZeros(m);
         m >>= tz;
         e += tz;
-        return new Dyadic(BigInteger.valueOf(x < 0 ? -m : m), e, 0, m, 64 - Long.numberOfLeadingZeros(m));
+        return new Dyadic(x < 0 ? -1 : 1, e, 0, m, 64 - Long.numberOfLeadingZeros(m));
     }
 
     Dyadic add(Dyadic o) {
-        if (mantissa.signum() == 0) {
+        if (sign == 0) {
             return o;
         }
-        if (o.mantissa.signum() == 0) {
+        if (o.sign == 0) {
             return this;
         }
         int e = Math.min(exponent, o.exponent);
-        BigInteger sum = mantissa.shiftLeft(exponent - e).add(o.mantissa.shiftLeft(o.exponent - e));
+        BigInteger sum = mantissa().shiftLeft(exponent - e).add(o.mantissa().shiftLeft(o.exponent - e));
         return normalised(sum, e);
     }
 
+    /** {@code n/d} when it is a dyadic rational (d ≠ 0), else null. */
+    static Dyadic exactQuotient(Dyadic n, Dyadic d) {
+        if (n.sign == 0) {
+            return ZERO;
+        }
+        if (d.isPowerOfTwo()) {
+            return n.withExponent(d.sign, n.exponent - d.exponent);
+        }
+        // both mantissas are odd (normalised), so the quotient is dyadic iff d's mantissa divides n's
+        BigInteger[] qr = n.mantissa().divideAndRemainder(d.mantissa());
+        return qr[1].signum() == 0 ? of(qr[0], n.exponent - d.exponent) : null;
+    }
+
     Dyadic negate() {
-        return new Dyadic(mantissa.negate(), exponent);
+        if (sign == 0) {
+            return this;
+        }
+        return wideBits >= 0 ? new Dyadic(-sign, exponent, wideHi, wideLo, wideBits) : new Dyadic(mantissa.negate(), exponent);
     }
 
     Dyadic subtract(Dyadic o) {
@@ -88,17 +133,29 @@ final class Dyadic implements Comparable<Dyadic> {
     }
 
     Dyadic multiply(Dyadic o) {
-        if (mantissa.signum() == 0 || o.mantissa.signum() == 0) {
+        if (sign == 0 || o.sign == 0) {
             return ZERO;
         }
         // powers of two (mantissa ±1) are most weights of the constructions: only the exponent moves
-        if (o.mantissa.bitLength() <= 1) {
-            return new Dyadic(o.mantissa.signum() > 0 ? mantissa : mantissa.negate(), exponent + o.exponent);
+        if (o.isPowerOfTwo()) {
+            return withExponent(o.sign, exponent + o.exponent);
         }
-        if (mantissa.bitLength() <= 1) {
-            return new Dyadic(mantissa.signum() > 0 ? o.mantissa : o.mantissa.negate(), exponent + o.exponent);
+        if (isPowerOfTwo()) {
+            return o.withExponent(sign, exponent + o.exponent);
         }
-        return new Dyadic(mantissa.multiply(o.mantissa), exponent + o.exponent);
+        return new Dyadic(mantissa().multiply(o.mantissa()), exponent + o.exponent);
+    }
+
+    private boolean isPowerOfTwo() {
+        return wideBits >= 0 ? wideBits == 1 : mantissa.bitLength() <= 1;
+    }
+
+    /** ±this with another exponent ({@code s} = −1 flips the sign). */
+    private Dyadic withExponent(int s, int e) {
+        if (wideBits >= 0) {
+            return new Dyadic(sign * s, e, wideHi, wideLo, wideBits);
+        }
+        return new Dyadic(s > 0 ? mantissa : mantissa.negate(), e);
     }
 
     private static Dyadic normalised(BigInteger m, int e) {
@@ -110,7 +167,7 @@ final class Dyadic implements Comparable<Dyadic> {
     }
 
     Dyadic abs() {
-        return mantissa.signum() < 0 ? negate() : this;
+        return sign < 0 ? negate() : this;
     }
 
     /** The smallest double found ≥ this non-negative value (a few ulps above it at most). */
@@ -148,7 +205,7 @@ final class Dyadic implements Comparable<Dyadic> {
     }
 
     int signum() {
-        return mantissa.signum();
+        return sign;
     }
 
     /**
@@ -156,6 +213,10 @@ final class Dyadic implements Comparable<Dyadic> {
      * it; never where exactness matters): the mantissa's top 64 bits, scaled.
      */
     double approx() {
+        if (wideBits >= 0) {
+            return approx(sign, exponent, wideHi, wideLo);
+        }
+        BigInteger mantissa = mantissa();
         int bits = mantissa.bitLength();
         if (bits <= 1000) {
             // BigInteger.doubleValue rounds correctly and needs no shifted copy; scalb is then exact
@@ -166,7 +227,17 @@ final class Dyadic implements Comparable<Dyadic> {
         return Math.scalb(mantissa.shiftRight(excess).doubleValue(), exponent + excess);
     }
 
+    /**
+     * {@code sign·(hi·2^64 + lo)·2^e} for a magnitude below 2^127, lo read as unsigned: two
+     * roundings, within an ulp; scalb is then exact unless the result is subnormal.
+     */
+    static double approx(int sign, int e, long hi, long lo) {
+        double low = lo >= 0 ? lo : ((lo >>> 1) | (lo & 1)) * 2.0;
+        return sign * Math.scalb(hi * 0x1p64 + low, e);
+    }
+
     BigFraction toFraction() {
+        BigInteger mantissa = mantissa();
         return exponent >= 0 ? new BigFraction(mantissa.shiftLeft(exponent))
                 : new BigFraction(mantissa, BigInteger.ONE.shiftLeft(-exponent));
     }
@@ -183,6 +254,6 @@ final class Dyadic implements Comparable<Dyadic> {
 
     @Override
     public int hashCode() {
-        return mantissa.hashCode() * 31 + exponent;
+        return mantissa().hashCode() * 31 + exponent;
     }
 }

@@ -34,7 +34,7 @@ final class ExactEvaluator {
 
     /** Exact pre-activations of {@code layer} (0-based) at x. */
     Values preActivations(double x, int layer) {
-        Values v = new Values(null, new Dyadic[0]);
+        Values v = null;
         for (int l = 0; l <= layer; l++) {
             v = l == 0 ? first(x) : step(x, v, l);
         }
@@ -45,10 +45,10 @@ final class ExactEvaluator {
         CheckedArithmetic c = new CheckedArithmetic();
         double[] z = affine(c, net.layers().get(0), new double[] {x});
         if (c.exact) {
-            return new Values(z, null);
+            return Values.of(z);
         }
         exactFallbacks++;
-        return new Values(null, affine(0, new Dyadic[] {Dyadic.of(x)}));
+        return affine(0, WideAffine.Wide.ofDoubles(new double[] {x}), new Dyadic[] {Dyadic.of(x)});
     }
 
     /**
@@ -59,21 +59,28 @@ final class ExactEvaluator {
         LayerActivation previous = net.layers().get(layer - 1).activation();
         if (prev.isDouble()) {
             CheckedArithmetic c = new CheckedArithmetic();
-            double[] z = affine(c, net.layers().get(layer), activate(previous, prev.doubles()));
+            double[] h = activate(previous, prev.doubles());
+            double[] z = affine(c, net.layers().get(layer), h);
             if (c.exact) {
-                return new Values(z, null);
+                return Values.of(z);
             }
+            exactFallbacks++;
+            return affine(layer, WideAffine.Wide.ofDoubles(h), null);
         }
         exactFallbacks++;
-        Dyadic[] h = prev.dyadics();
-        if (!(previous instanceof LayerActivation.Identity)) {
+        boolean relu = !(previous instanceof LayerActivation.Identity);
+        if (prev.wide() != null) {
+            return affine(layer, relu ? prev.wide().relu() : prev.wide(), null);
+        }
+        Dyadic[] h = prev.exact();
+        if (relu) {
             Dyadic[] r = new Dyadic[h.length];
             for (int i = 0; i < h.length; i++) {
                 r[i] = h[i].signum() > 0 ? h[i] : Dyadic.ZERO;
             }
             h = r;
         }
-        return new Values(null, affine(layer, h));
+        return affine(layer, WideAffine.Wide.of(h), h);
     }
 
     private static double[] affine(CheckedArithmetic c, Layer ly, double[] h) {
@@ -91,12 +98,18 @@ final class ExactEvaluator {
         return z;
     }
 
-    private Dyadic[] affine(int layer, Dyadic[] h) {
+    /**
+     * {@code W·h + b} of {@code layer}, exactly: in 128 bits from {@code wide} when it is not null and
+     * the values fit, else in {@link Dyadic} arithmetic from {@code exact} (made from {@code wide}
+     * when null).
+     */
+    private Values affine(int layer, WideAffine.Wide wide, Dyadic[] exact) {
+        Layer ly = net.layers().get(layer);
         if (weights == null) {
             weights = new Dyadic[net.depth()][][];
             biases = new Dyadic[net.depth()][];
+            this.wide = new WideAffine.Weights[net.depth()];
         }
-        Layer ly = net.layers().get(layer);
         if (weights[layer] == null) {
             weights[layer] = new Dyadic[ly.outputs()][ly.inputs()];
             biases[layer] = new Dyadic[ly.outputs()];
@@ -106,17 +119,15 @@ final class ExactEvaluator {
                     weights[layer][i][j] = Dyadic.of(ly.weights()[i][j]);
                 }
             }
+            this.wide[layer] = WideAffine.Weights.of(weights[layer], biases[layer]);
         }
-        if (wide == null) {
-            wide = new WideAffine.Weights[net.depth()];
+        if (wide != null) {
+            WideAffine.Wide fast = WideAffine.affine(this.wide[layer], wide);
+            if (fast != null) {
+                return new Values(null, fast, null);
+            }
         }
-        if (wide[layer] == null) {
-            wide[layer] = WideAffine.Weights.of(weights[layer], biases[layer]);
-        }
-        Dyadic[] fast = WideAffine.affine(wide[layer], h);
-        if (fast != null) {
-            return fast;
-        }
+        Dyadic[] h = exact != null ? exact : wide.dyadics();
         Dyadic[] z = new Dyadic[ly.outputs()];
         for (int i = 0; i < z.length; i++) {
             Dyadic acc = biases[layer][i];
@@ -127,7 +138,7 @@ final class ExactEvaluator {
             }
             z[i] = acc;
         }
-        return z;
+        return Values.of(z);
     }
 
     private static double[] activate(LayerActivation a, double[] z) {
@@ -141,34 +152,43 @@ final class ExactEvaluator {
         return h;
     }
 
-    /** Exact values: {@code doubles} when every operation was exact, else {@code dyadics}. */
-    record Values(double[] doubles, Dyadic[] exact) {
+    /**
+     * Exact values in one of three forms: {@code doubles} when every operation was exact, else
+     * {@code wide} (128-bit, no object per value) when they fit, else {@code exact} dyadics.
+     */
+    record Values(double[] doubles, WideAffine.Wide wide, Dyadic[] exact) {
+        static Values of(double[] doubles) {
+            return new Values(doubles, null, null);
+        }
+
+        static Values of(Dyadic[] exact) {
+            return new Values(null, null, exact);
+        }
+
         int signum(int i) {
-            return doubles != null ? (int) Math.signum(doubles[i]) : exact[i].signum();
+            if (doubles != null) {
+                return (int) Math.signum(doubles[i]);
+            }
+            return wide != null ? wide.signum(i) : exact[i].signum();
         }
 
         double approx(int i) {
-            return doubles != null ? doubles[i] : exact[i].approx();
+            if (doubles != null) {
+                return doubles[i];
+            }
+            return wide != null ? wide.approx(i) : exact[i].approx();
         }
 
         BigFraction fraction(int i) {
-            return doubles != null ? Rationals.of(doubles[i]) : exact[i].toFraction();
+            return doubles != null ? Rationals.of(doubles[i]) : dyadic(i).toFraction();
         }
 
         /** The exact value of entry i. */
         Dyadic dyadic(int i) {
-            return doubles != null ? Dyadic.of(doubles[i]) : exact[i];
-        }
-
-        Dyadic[] dyadics() {
-            if (exact != null) {
-                return exact;
+            if (doubles != null) {
+                return Dyadic.of(doubles[i]);
             }
-            Dyadic[] d = new Dyadic[doubles.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = Dyadic.of(doubles[i]);
-            }
-            return d;
+            return wide != null ? wide.dyadic(i) : exact[i];
         }
 
         boolean isDouble() {
@@ -176,7 +196,10 @@ final class ExactEvaluator {
         }
 
         int size() {
-            return doubles != null ? doubles.length : exact.length;
+            if (doubles != null) {
+                return doubles.length;
+            }
+            return wide != null ? wide.size() : exact.length;
         }
     }
 }

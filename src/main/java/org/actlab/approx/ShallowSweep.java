@@ -22,10 +22,10 @@ final class ShallowSweep {
     }
 
     /**
-     * The grid of exact breakpoints and values; the left end of every one-ulp piece that brackets a
-     * kink at a non-double point is added to {@code micro}.
+     * The grid of exact breakpoints and values, with a {@link Micro} for every one-ulp piece that
+     * brackets a kink at a non-double point.
      */
-    static Certifier.Grid grid(Network net, Target target, double a, double b, java.util.Map<Double, Micro> micro) {
+    static Certifier.Grid grid(Network net, Target target, double a, double b) {
         Layer hidden = net.layers().get(0);
         Layer out = net.layers().get(1);
         int n = hidden.outputs();
@@ -103,6 +103,7 @@ final class ShallowSweep {
         }
         double[] outX = points.stream().mapToDouble(Double::doubleValue).toArray();
         ExactEvaluator.Values[] values = new ExactEvaluator.Values[outX.length];
+        Micro[] micro = new Micro[outX.length];
         int next = 0; // next kink (in exact order) not yet toggled
         for (int p = 0; p < outX.length; p++) {
             BigFraction fx = Rationals.of(outX[p]);
@@ -127,11 +128,11 @@ final class ShallowSweep {
             if (crossed) {
                 // a kink strictly inside (previous point, this point): only ever a one-ulp bracket;
                 // inside it the slope is the slope at the start plus some of the units switching here
-                micro.put(outX[p - 1], Micro.withSlopeBound(outX[p - 1], outX[p], (slopeBefore + toggledInside) * (1 + 1e-9)));
+                micro[p - 1] = (Micro.withSlopeBound(outX[p - 1], outX[p], (slopeBefore + toggledInside) * (1 + 1e-9)));
             }
-            values[p] = new ExactEvaluator.Values(null, new Dyadic[] {slope.multiply(Dyadic.of(outX[p])).add(intercept)});
+            values[p] = ExactEvaluator.Values.of(new Dyadic[] {slope.multiply(Dyadic.of(outX[p])).add(intercept)});
         }
-        return new Certifier.Grid(outX, values);
+        return new Certifier.Grid(outX, values, micro);
     }
 
     /** Unit {@code i} crosses its kink going right: on if w > 0, off if w < 0. */

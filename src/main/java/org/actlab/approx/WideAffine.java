@@ -5,7 +5,7 @@ import java.math.BigInteger;
 /**
  * The exact affine map {@code z = W·h + b} of dyadic values in 128-bit fixed-point arithmetic: each
  * row's terms are aligned to the row's smallest exponent and summed in a signed 128-bit integer (two
- * longs), with one {@link BigInteger} made per output instead of several per term. The mantissas of
+ * longs), with no {@link BigInteger} made at all (the results keep their 128-bit form). The mantissas of
  * the certifier's networks stay below 106 bits, so this covers them; a row whose aligned terms could
  * exceed 122 bits is left to {@link Dyadic} arithmetic ({@code null} is returned).
  */
@@ -30,56 +30,116 @@ final class WideAffine {
                 wm[i] = new long[w[i].length];
                 we[i] = new int[w[i].length];
                 for (int j = 0; j < w[i].length; j++) {
-                    wm[i][j] = w[i][j].mantissa.longValue();   // a double's mantissa: at most 53 bits
+                    wm[i][j] = w[i][j].mantissa().longValue();   // a double's mantissa: at most 53 bits
                     we[i][j] = w[i][j].exponent;
                 }
-                bm[i] = b[i].mantissa.longValue();
+                bm[i] = b[i].mantissa().longValue();
                 be[i] = b[i].exponent;
             }
             return new Weights(wm, we, bm, be);
         }
     }
 
-    /** {@code W·h + b} exactly, or {@code null} when some row does not fit in 128 bits. */
-    static Dyadic[] affine(Dyadic[][] w, Dyadic[] b, Dyadic[] h) {
-        return affine(Weights.of(w, b), h);
+    /**
+     * Exact values of a layer's units in 128-bit form, without objects per value: unit j is
+     * {@code ±(mag[2j]·2^64 + mag[2j+1])·2^exp[j]} with an odd magnitude of {@code |signedBits[j]|}
+     * bits; {@code signedBits[j]} is 0 for zero and negative for a negative value.
+     */
+    record Wide(long[] mag, int[] exp, int[] signedBits) {
+        int size() {
+            return exp.length;
+        }
+
+        int signum(int j) {
+            return Integer.signum(signedBits[j]);
+        }
+
+        /** Within an ulp of the value (see {@link Dyadic#approx()}). */
+        double approx(int j) {
+            return Dyadic.approx(signum(j), exp[j], mag[2 * j], mag[2 * j + 1]);
+        }
+
+        Dyadic dyadic(int j) {
+            return signedBits[j] == 0 ? Dyadic.ZERO : Dyadic.wide(signum(j), exp[j], mag[2 * j], mag[2 * j + 1]);
+        }
+
+        Dyadic[] dyadics() {
+            Dyadic[] d = new Dyadic[size()];
+            for (int j = 0; j < d.length; j++) {
+                d[j] = dyadic(j);
+            }
+            return d;
+        }
+
+        /** {@code max(h, 0)} entry by entry. */
+        Wide relu() {
+            int[] sb = signedBits.clone();
+            for (int j = 0; j < sb.length; j++) {
+                sb[j] = Math.max(sb[j], 0);
+            }
+            return new Wide(mag, exp, sb);
+        }
+
+        /** The exact values of doubles. */
+        static Wide ofDoubles(double[] x) {
+            Dyadic[] d = new Dyadic[x.length];
+            for (int j = 0; j < x.length; j++) {
+                d[j] = Dyadic.of(x[j]);
+            }
+            return of(d);
+        }
+
+        /** The 128-bit form of dyadics, or null when one has more than {@value WideAffine#MAX_BITS} bits. */
+        static Wide of(Dyadic[] d) {
+            int n = d.length;
+            long[] mag = new long[2 * n];
+            int[] exp = new int[n];
+            int[] sb = new int[n];
+            for (int j = 0; j < n; j++) {
+                int sign = d[j].signum();
+                if (sign == 0) {
+                    continue;
+                }
+                exp[j] = d[j].exponent;
+                if (d[j].wideBits >= 0) {
+                    if (d[j].wideBits > MAX_BITS) {
+                        return null;
+                    }
+                    mag[2 * j] = d[j].wideHi;
+                    mag[2 * j + 1] = d[j].wideLo;
+                    sb[j] = sign * d[j].wideBits;
+                    continue;
+                }
+                BigInteger m = d[j].mantissa().abs();
+                int bits = m.bitLength();
+                if (bits > MAX_BITS) {
+                    return null;
+                }
+                mag[2 * j] = bits > 64 ? m.shiftRight(64).longValue() : 0;
+                mag[2 * j + 1] = m.longValue();
+                sb[j] = sign * bits;
+            }
+            return new Wide(mag, exp, sb);
+        }
     }
 
     /** {@code W·h + b} exactly, or {@code null} when some row does not fit in 128 bits. */
-    static Dyadic[] affine(Weights lw, Dyadic[] h) {
-        int n = h.length;
-        long[] hHi = new long[n];
-        long[] hLo = new long[n];
-        int[] hBits = new int[n];
-        int[] hSign = new int[n];
-        int[] hExp = new int[n];
-        for (int j = 0; j < n; j++) {
-            hSign[j] = h[j].signum();
-            hExp[j] = h[j].exponent;
-            if (hSign[j] == 0) {
-                continue;
-            }
-            if (h[j].wideBits >= 0) {
-                // made here one layer earlier: the 128-bit form is at hand
-                if (h[j].wideBits > MAX_BITS) {
-                    return null;
-                }
-                hBits[j] = h[j].wideBits;
-                hLo[j] = h[j].wideLo;
-                hHi[j] = h[j].wideHi;
-                continue;
-            }
-            BigInteger m = h[j].mantissa.abs();
-            int bits = m.bitLength();
-            if (bits > MAX_BITS) {
-                return null;
-            }
-            hBits[j] = bits;
-            hLo[j] = m.longValue();
-            hHi[j] = bits > 64 ? m.shiftRight(64).longValue() : 0;
-        }
+    static Dyadic[] affine(Dyadic[][] w, Dyadic[] b, Dyadic[] h) {
+        Wide hw = Wide.of(h);
+        Wide z = hw == null ? null : affine(Weights.of(w, b), hw);
+        return z == null ? null : z.dyadics();
+    }
+
+    /** {@code W·h + b} exactly, or {@code null} when some row does not fit in 128 bits. */
+    static Wide affine(Weights lw, Wide h) {
+        int n = h.size();
+        long[] hMag = h.mag();
+        int[] hExp = h.exp();
+        int[] hSigned = h.signedBits();
         int rows = lw.wm().length;
-        Dyadic[] out = new Dyadic[rows];
+        long[] outMag = new long[2 * rows];
+        int[] outExp = new int[rows];
+        int[] outSigned = new int[rows];
         long[] term = new long[2];
         for (int i = 0; i < rows; i++) {
             long[] wm = lw.wm()[i];
@@ -94,14 +154,13 @@ final class WideAffine {
                 terms++;
             }
             for (int j = 0; j < n; j++) {
-                if (wm[j] != 0 && hSign[j] != 0) {
+                if (wm[j] != 0 && hSigned[j] != 0) {
                     eMin = Math.min(eMin, we[j] + hExp[j]);
                     terms++;
                 }
             }
             if (terms == 0) {
-                out[i] = Dyadic.ZERO;
-                continue;
+                continue;   // zero
             }
             if (terms > 16) {
                 return null;
@@ -124,21 +183,22 @@ final class WideAffine {
                 accHi = term[0];
             }
             for (int j = 0; j < n; j++) {
-                if (wm[j] == 0 || hSign[j] == 0) {
+                if (wm[j] == 0 || hSigned[j] == 0) {
                     continue;
                 }
                 long wAbs = Math.abs(wm[j]);
                 int shift = we[j] + hExp[j] - eMin;
-                if (64 - Long.numberOfLeadingZeros(wAbs) + hBits[j] + shift > MAX_BITS) {
+                if (64 - Long.numberOfLeadingZeros(wAbs) + Math.abs(hSigned[j]) + shift > MAX_BITS) {
                     return null;
                 }
                 // |h|·|w| < 2^122: low word lo·w, high word hi·w + the unsigned high half of lo·w
-                long lo = hLo[j] * wAbs;
-                long hi = hHi[j] * wAbs + Math.multiplyHigh(hLo[j], wAbs) + ((hLo[j] >> 63) & wAbs);
+                long hLo = hMag[2 * j + 1];
+                long lo = hLo * wAbs;
+                long hi = hMag[2 * j] * wAbs + Math.multiplyHigh(hLo, wAbs) + ((hLo >> 63) & wAbs);
                 term[0] = hi;
                 term[1] = lo;
                 shiftLeft(term, shift);
-                if ((wm[j] < 0) != (hSign[j] < 0)) {
+                if ((wm[j] < 0) != (hSigned[j] < 0)) {
                     negate(term);
                 }
                 long sumLo = accLo + term[1];
@@ -146,9 +206,9 @@ final class WideAffine {
                 accHi = accHi + term[0] + carry;
                 accLo = sumLo;
             }
-            out[i] = toDyadic(accHi, accLo, eMin);
+            store(accHi, accLo, eMin, i, outMag, outExp, outSigned);
         }
-        return out;
+        return new Wide(outMag, outExp, outSigned);
     }
 
     /** Shifts the non-negative 128-bit value {hi, lo} left by k (0 ≤ k < 128; the caller checked the bits). */
@@ -171,10 +231,10 @@ final class WideAffine {
         v[0] = ~v[0] + (v[1] == 0 ? 1 : 0);
     }
 
-    /** The signed 128-bit value {hi, lo}·2^e as a normalised dyadic. */
-    private static Dyadic toDyadic(long hi, long lo, int e) {
+    /** Stores the signed 128-bit value {hi, lo}·2^e, normalised (odd magnitude), as entry i. */
+    private static void store(long hi, long lo, int e, int i, long[] mag, int[] exp, int[] signedBits) {
         if (hi == 0 && lo == 0) {
-            return Dyadic.ZERO;
+            return;
         }
         boolean negative = hi < 0;
         if (negative) {
@@ -189,17 +249,10 @@ final class WideAffine {
             lo = (lo >>> tz) | (hi << (64 - tz));
             hi = hi >>> tz;
         }
-        BigInteger m;
-        if (hi == 0 && lo >= 0) {
-            m = BigInteger.valueOf(lo);
-        } else {
-            byte[] bytes = new byte[17];   // big-endian magnitude with a leading zero byte (positive)
-            for (int k = 0; k < 8; k++) {
-                bytes[1 + k] = (byte) (hi >>> (56 - 8 * k));
-                bytes[9 + k] = (byte) (lo >>> (56 - 8 * k));
-            }
-            m = new BigInteger(bytes);
-        }
-        return Dyadic.wide(negative ? m.negate() : m, e + tz, hi, lo);
+        int bits = hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
+        mag[2 * i] = hi;
+        mag[2 * i + 1] = lo;
+        exp[i] = e + tz;
+        signedBits[i] = negative ? -bits : bits;
     }
 }

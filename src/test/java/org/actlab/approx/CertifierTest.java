@@ -43,6 +43,29 @@ class CertifierTest {
     }
 
     @Test
+    void parallelChunksGiveTheSequentialCertificate() {
+        // once the grid passes 2^14 points the remaining layers run on chunks; the grid, and so every
+        // number of the certificate, must be the same as one thread gives (exact arithmetic: no tolerance)
+        double[] coeffs = {1, 1, 0.5, 0.25};
+        Object[][] cases = {
+            {SawtoothSquare.network(16, false), Target.square(), 0.0, 1.0},
+            {Approximations.build(Target.polyRelu(coeffs), -1, 1, 1e-8, Approximations.Method.DEEP).network(),
+                Target.polyRelu(coeffs), -1.0, 1.0},
+        };
+        for (Object[] k : cases) {
+            Network net = (Network) k[0];
+            Certificate par = Certifier.certify(net, (Target) k[1], (double) k[2], (double) k[3], 1001, true);
+            Certificate seq = Certifier.certify(net, (Target) k[1], (double) k[2], (double) k[3], 1001, false);
+            assertTrue(seq.pieces() > 1 << 14, "pieces " + seq.pieces());
+            assertEquals(seq.pieces(), par.pieces());
+            assertEquals(seq.microIntervals(), par.microIntervals());
+            assertEquals(seq.certifiedError(), par.certifiedError(), 0.0);
+            assertEquals(seq.argmax(), par.argmax(), 0.0);
+            assertEquals(seq.float64Bound(), par.float64Bound(), 0.0);
+        }
+    }
+
+    @Test
     void randomNetworksAreCertifiedAboveDenseExactSamples() {
         // networks with arbitrary double weights: kinks at non-double points (micro-intervals) and
         // rational arithmetic throughout; the certificate must bound every exact sample and be tight

@@ -63,7 +63,7 @@ class WideAffineTest {
                 }
                 assertEquals(0, expected.compareTo(wide[i]), "trial " + t + " row " + i);
                 // both normalised: the same mantissa and exponent
-                assertEquals(expected.mantissa, wide[i].mantissa, "trial " + t + " row " + i);
+                assertEquals(expected.mantissa(), wide[i].mantissa(), "trial " + t + " row " + i);
                 if (expected.signum() != 0) {
                     assertEquals(expected.exponent, wide[i].exponent, "trial " + t + " row " + i);
                 }
@@ -104,10 +104,10 @@ class WideAffineTest {
                     for (int j = 0; j < current.length; j++) {
                         expected = expected.add(w[i][j].multiply(current[j]));
                     }
-                    assertEquals(expected.mantissa, next[i].mantissa, "trial " + t + " layer " + layer);
+                    assertEquals(expected.mantissa(), next[i].mantissa(), "trial " + t + " layer " + layer);
                     if (expected.signum() != 0) {
                         assertEquals(expected.exponent, next[i].exponent);
-                        assertEquals(expected.mantissa.abs().bitLength(), next[i].wideBits);
+                        assertEquals(expected.mantissa().abs().bitLength(), next[i].wideBits);
                     }
                 }
                 chained += layer > 0 ? 1 : 0;
@@ -115,5 +115,25 @@ class WideAffineTest {
             }
         }
         assertTrue(chained > 1000, "chained " + chained);
+    }
+
+    @Test
+    void exactQuotientIsExactOrNull() {
+        // n/d is dyadic iff d's odd part divides n's mantissa; a quotient q must satisfy q·d = n exactly
+        SplittableRandom r = new SplittableRandom(5);
+        int dyadic = 0;
+        for (int t = 0; t < 5_000; t++) {
+            Dyadic d = Dyadic.of(r.nextInt(1, 64) * (r.nextBoolean() ? 1.0 : -1.0) * Math.scalb(1.0, r.nextInt(-20, 20)));
+            Dyadic n = r.nextBoolean() ? randomDyadic(r, 90).multiply(d) : randomDyadic(r, 90);
+            Dyadic q = Dyadic.exactQuotient(n, d);
+            if (q == null) {
+                BigInteger odd = d.mantissa().abs();
+                assertTrue(n.mantissa().mod(odd).signum() != 0, "trial " + t);
+            } else {
+                dyadic++;
+                assertEquals(0, q.multiply(d).compareTo(n), "trial " + t);
+            }
+        }
+        assertTrue(dyadic > 2_500, "dyadic " + dyadic);
     }
 }
