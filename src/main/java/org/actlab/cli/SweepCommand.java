@@ -15,7 +15,7 @@ import org.actlab.approx.Target;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
 import org.actlab.plot.Figures;
-import org.actlab.plot.Series;
+import org.actlab.plot.SweepFigure;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,9 +75,9 @@ public final class SweepCommand implements Callable<Integer> {
         String base = name != null ? name : "sweep-" + t.name().replace(':', '-');
         Path csv = out.resolve(base + ".csv");
         AtomicFiles.writeString(csv, csv(points));
-        Figures.write(Figures.logLog("Parameters against certified error: " + t.name() + " on [" + Numbers.format(ab[0]) + ", "
-                + Numbers.format(ab[1]) + "]", "certified sup error", "parameters (all weights and biases)",
-                series(points, ms)), out.resolve(base));
+        Figures.write(SweepFigure.chart("Parameters against certified error: " + t.name() + " on [" + Numbers.format(ab[0]) + ", "
+                + Numbers.format(ab[1]) + "]", points, ms.stream().map(Approximations.Method::key).toList(), List.of()),
+                out.resolve(base));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%-9s %10s %11s %6s %6s %22s%n", "method", "eps", "parameters", "depth", "width", "certified error");
         for (SweepPoint p : points) {
@@ -106,38 +106,5 @@ public final class SweepCommand implements Callable<Integer> {
                     .append(Numbers.format(p.sampledError())).append('\n');
         }
         return sb.toString();
-    }
-
-    /** One series per method, and Lemma 2's shape c·ln²(1/ε) through the deep method's last point. */
-    private static List<Series> series(List<SweepPoint> points, List<Approximations.Method> ms) {
-        List<Series> out = new ArrayList<>();
-        SweepPoint anchor = null;
-        for (Approximations.Method m : ms) {
-            List<SweepPoint> pts = points.stream().filter(p -> p.method().equals(m.key())).toList();
-            if (pts.isEmpty()) {
-                continue;
-            }
-            out.add(new Series(m.key(), pts.stream().mapToDouble(SweepPoint::certifiedError).toArray(),
-                    pts.stream().mapToDouble(p -> (double) p.parameters()).toArray(), false));
-            if (m == Approximations.Method.DEEP) {
-                anchor = pts.get(pts.size() - 1);
-            }
-        }
-        if (anchor != null) {
-            double lnAnchor = Math.log(1 / anchor.certifiedError());
-            double c = anchor.parameters() / (lnAnchor * lnAnchor);
-            double lo = points.stream().mapToDouble(SweepPoint::certifiedError).min().orElseThrow();
-            double hi = points.stream().mapToDouble(SweepPoint::certifiedError).max().orElseThrow();
-            int n = 40;
-            double[] x = new double[n];
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = Math.exp(Math.log(hi) + (Math.log(lo) - Math.log(hi)) * i / (n - 1));
-                double l = Math.log(1 / x[i]);
-                y[i] = c * l * l;
-            }
-            out.add(new Series("Lemma 2 shape c·ln²(1/ε), through deep's last point", x, y, true));
-        }
-        return out;
     }
 }

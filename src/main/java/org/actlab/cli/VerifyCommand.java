@@ -7,9 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.actlab.claims.Claim;
 import org.actlab.claims.ClaimRegistry;
-import org.actlab.claims.Measurement;
-import org.actlab.claims.Outcome;
-import org.actlab.io.Numbers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,26 +47,12 @@ public final class VerifyCommand implements Callable<Integer> {
         return run(claims, details, out);
     }
 
-    /** Runs the claims, prints a table (and details), returns 0 when all passed. */
+    /** Runs the claims, prints a table (and details), returns 0 when all that ran passed. */
     static int run(List<Claim> claims, boolean details, PrintWriter out) {
-        List<Outcome> outcomes = new ArrayList<>();
-        int width = claims.stream().mapToInt(c -> c.id().length()).max().orElse(2);
-        out.printf(java.util.Locale.ROOT, "%-" + width + "s  %-6s  %7s  %s%n", "claim", "status", "seconds", "summary");
+        ClaimTable table = new ClaimTable(out, claims, details);
         for (Claim c : claims) {
-            Outcome o = c.check();
-            outcomes.add(o);
-            out.printf(java.util.Locale.ROOT, "%-" + width + "s  %-6s  %7.2f  %s%n", o.id(), o.status(), o.seconds(), o.summary());
-            if (details || !o.passed()) {
-                for (Measurement m : o.measurements()) {
-                    out.println("      " + (m.met() ? "ok   " : "FAIL ") + m.name() + " = " + Numbers.format(m.value())
-                            + "  " + m.requirement());
-                }
-            }
-            out.flush();
+            table.row(c.check());
         }
-        long passed = outcomes.stream().filter(Outcome::passed).count();
-        out.println(passed + " of " + outcomes.size() + " claims passed");
-        out.flush();
-        return passed == outcomes.size() ? 0 : 1;
+        return table.finish();
     }
 }

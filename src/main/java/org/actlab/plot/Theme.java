@@ -20,6 +20,11 @@ public final class Theme {
     public static final Font TICK = new Font("DejaVu Sans", Font.PLAIN, 11);
     public static final Font LEGEND = new Font("DejaVu Sans", Font.PLAIN, 12);
     public static final Color GRID = new Color(0xDDDDDD);
+    /** Axis lines through 0. */
+    public static final Color ZERO = new Color(0x888888);
+    /** Shaded regions (translucent vermillion). */
+    public static final Color SHADE = new Color(0xD5, 0x5E, 0x00, 0x26);
+    public static final BasicStroke THIN = new BasicStroke(0.8f);
     public static final BasicStroke LINE = new BasicStroke(2.0f);
     public static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);

@@ -39,7 +39,7 @@ class CliTest {
     void helpAndVersion() {
         Run help = run("--help");
         assertEquals(0, help.code());
-        for (String sub : new String[] {"list", "eval", "verify", "reproduce", "bench"}) {
+        for (String sub : new String[] {"list", "eval", "verify", "reproduce", "figures", "bench"}) {
             assertTrue(help.out().contains(sub), sub);
         }
         Run evalHelp = run("eval", "--help");
@@ -161,5 +161,13 @@ class CliTest {
         Map<String, double[]> p = EvalCommand.parseParams(java.util.List.of("coeffs=0,1,0.5", "eps=1e-6"));
         assertEquals(3, p.get("coeffs").length);
         assertEquals(1e-6, p.get("eps")[0], 0.0);
+    }
+
+    @Test
+    void outOfScopeClaimsAreListedButNeitherPassNorFail() {
+        Run r = run("verify", "polycom.theorem1", "xielu.training");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("OUT_OF_SCOPE"), r.out());
+        assertTrue(r.out().contains("1 of 1 claims passed (1 listed as out of scope, not run)"), r.out());
     }
 }

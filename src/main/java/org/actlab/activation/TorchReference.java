@@ -12,12 +12,14 @@ import org.hipparchus.special.Erf;
  * expression for that order adds or subtracts (for {@code 1 − t²} both 1 and t² count). Rounding
  * differences between two evaluations of the same expression are bounded by a few units of
  * roundoff times the term size, so comparisons are made relative to it.
+ *
+ * <p>Used by the reference-match claims and tests; never by the catalogue itself.
  */
-final class TorchReference {
+public final class TorchReference {
     private TorchReference() {
     }
 
-    static double softplus(double r) {
+    public static double softplus(double r) {
         return r * 1.0 > 20 ? r : Math.log1p(Math.exp(r));
     }
 
@@ -25,7 +27,7 @@ final class TorchReference {
      * The xIELU reference module: alpha_p = softplus(p), alpha_n = beta + softplus(n), and
      * {@code where(x > 0, alpha_p*x*x + beta*x, (expm1(min(x, eps)) - x)*alpha_n + beta*x)}.
      */
-    static double[] xieluRef(double x, double alphaP, double alphaN, double beta, double eps) {
+    public static double[] xieluRef(double x, double alphaP, double alphaN, double beta, double eps) {
         if (x > 0) {
             double a = alphaP * x * x;
             double b = beta * x;
@@ -44,13 +46,13 @@ final class TorchReference {
     }
 
     /** The exact xIELU of the paper, with hand-derived derivatives. */
-    static double[] xieluExact(double x, double alphaP, double alphaN, double beta) {
+    public static double[] xieluExact(double x, double alphaP, double alphaN, double beta) {
         // the exact function is the reference without its clamp: min(x, eps) = x for every x ≤ 0
         return xieluRef(x, alphaP, alphaN, beta, Double.POSITIVE_INFINITY);
     }
 
     /** torch.nn.functional.gelu (erf): {@code x * 0.5 * (1 + erf(x * M_SQRT1_2))}. */
-    static double[] gelu(double x) {
+    public static double[] gelu(double x) {
         double erf = Erf.erf(x * Math.sqrt(0.5));
         double cdf = 0.5 * (1 + erf);
         double pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
@@ -60,7 +62,7 @@ final class TorchReference {
     }
 
     /** torch gelu(approximate='tanh') and its backward formula. */
-    static double[] geluTanh(double x) {
+    public static double[] geluTanh(double x) {
         double k = Math.sqrt(2 / Math.PI);
         double c = 0.044715;
         double t = Math.tanh(k * (x + c * x * x * x));
@@ -78,7 +80,7 @@ final class TorchReference {
     }
 
     /** torch silu: {@code x * sigmoid(x)}. */
-    static double[] silu(double x) {
+    public static double[] silu(double x) {
         double s = 1 / (1 + Math.exp(-x));
         double ax = Math.abs(x);
         return new double[] {x * s, s * (1 + x * (1 - s)), s * (1 - s) * (2 + x * (1 - 2 * s)),
@@ -86,7 +88,7 @@ final class TorchReference {
     }
 
     /** torch elu(alpha). */
-    static double[] elu(double x, double alpha) {
+    public static double[] elu(double x, double alpha) {
         if (x > 0) {
             return new double[] {x, 1, 0, Math.abs(x), 1, 0};
         }
@@ -96,7 +98,7 @@ final class TorchReference {
     }
 
     /** torch softplus(beta, threshold). */
-    static double[] softplus(double x, double beta, double threshold) {
+    public static double[] softplus(double x, double beta, double threshold) {
         if (x * beta > threshold) {
             return new double[] {x, 1, 0, Math.abs(x), 1, 0};
         }
@@ -110,7 +112,7 @@ final class TorchReference {
      * The PolyCom reference PolyReLU of order 3: {@code w[0]*relu(x)**3 + w[1]*relu(x)**2 + w[2]*relu(x) + bias},
      * weights stored reversed ({@code w = [a3, a2, a1]}, {@code bias = a0}).
      */
-    static double[] polyReluRef(double x, double[] weight, double bias) {
+    public static double[] polyReluRef(double x, double[] weight, double bias) {
         double r = Math.max(x, 0);
         double t3 = weight[0] * r * r * r;
         double t2 = weight[1] * r * r;
@@ -127,7 +129,7 @@ final class TorchReference {
      * The PolyCom reference PolyNorm: {@code norm(u) = u * rsqrt(mean(u**2, -1) + eps)},
      * {@code w[0]*norm(x**3) + w[1]*norm(x**2) + w[2]*norm(x) + bias}, weights reversed.
      */
-    static double[] polyNormRef(double[] x, double[] weight, double bias, double eps) {
+    public static double[] polyNormRef(double[] x, double[] weight, double bias, double eps) {
         int d = x.length;
         double[] out = new double[d];
         java.util.Arrays.fill(out, bias);

@@ -1,0 +1,50 @@
+package org.actlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.actlab.report.Figure;
+import org.actlab.report.FigureSet;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code actlab figures}: draw every figure of the report. */
+@Command(name = "figures", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw every figure of the report (PNG at 2× scale and SVG), each file written atomically.",
+            "The same figures as 'actlab reproduce', without the claims and the report."},
+        footer = {"", "Example:", "  actlab figures --out figures"})
+public final class FiguresCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "figures", description = "output directory (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Option(names = "--quick", description = "fewer sweep points and explore bases")
+    private boolean quick;
+
+    @Mixin
+    private TimeoutOption timeout = new TimeoutOption();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        List<Figure> figures = new FigureSet(out, quick, timeout.engine(), line -> {
+            err.printf("figures [%5.1f s] %s%n", (System.nanoTime() - t0) / 1e9, line);
+            err.flush();
+        }).all();
+        PrintWriter o = spec.commandLine().getOut();
+        for (Figure f : figures) {
+            o.println(out.resolve(f.name() + ".png") + "  " + out.resolve(f.name() + ".svg") + "  " + f.title());
+        }
+        o.flush();
+        return 0;
+    }
+}
