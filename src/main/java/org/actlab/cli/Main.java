@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "actlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The mathematics of neural-network activation functions.",
-        subcommands = {ListCommand.class, EvalCommand.class, VerifyCommand.class, ReproduceCommand.class, FiguresCommand.class,
+        subcommands = {ListCommand.class, EvalCommand.class, VerifyCommand.class, ReproduceCommand.class, FiguresCommand.class, SobolevCommand.class,
             DeriveCommand.class, ExpandCommand.class, ExploreCommand.class, ApproxCommand.class, CertifyCommand.class, ConvertCommand.class, SweepCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")

@@ -170,4 +170,28 @@ class CliTest {
         assertTrue(r.out().contains("OUT_OF_SCOPE"), r.out());
         assertTrue(r.out().contains("1 of 1 claims passed (1 listed as out of scope, not run)"), r.out());
     }
+
+    @Test
+    void sobolevPrintsJsonPerKindAndRefusesBadInput(@TempDir Path dir) throws Exception {
+        Run r = run("sobolev", "--d", "1", "--n", "2", "--eps", "1e-3:1e-4", "--out", dir.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        for (String kind : new String[] {"polyrelu", "relu"}) {
+            JsonNode points = json.get(kind).get("points");
+            assertEquals(3, points.size(), kind);
+            for (JsonNode p : points) {
+                // every sampled error lies below the construction's rigorous bound, which is ≤ ε
+                assertTrue(p.get("error").asDouble() <= p.get("bound").asDouble(), p.toString());
+                assertTrue(p.get("bound").asDouble() <= p.get("eps").asDouble(), p.toString());
+            }
+            assertTrue(json.get(kind).has("fitted_slope"), kind);
+        }
+        assertTrue(Files.exists(dir.resolve("sobolev-d1-n2-ridge.png")));
+        assertTrue(Files.exists(dir.resolve("sobolev-d1-n2-ridge.csv")));
+        assertEquals(2, run("sobolev", "--d", "0", "--n", "2").code());
+        assertEquals(2, run("sobolev", "--d", "1", "--n", "0").code());
+        Run outside = run("sobolev", "--d", "1", "--n", "2", "--expr", "3*x^2", "--out", dir.toString());
+        assertEquals(2, outside.code());
+        assertTrue(outside.err().contains("outside the unit ball"), outside.err());
+    }
 }

@@ -1,0 +1,254 @@
+package org.actlab.sobolev;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.actlab.ActlabException;
+import org.actlab.network.Layer;
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+
+/**
+ * A network described as a circuit of units and laid out into the layers of a plain feed-forward
+ * network. A unit computes {@code Σ_p a_p·max(z, 0)^p} (ReLU for {@code a = (0, 1)}, a half square for
+ * {@code (0, 0, 1)}) of an affine combination {@code z} of inputs and earlier units; it sits one layer
+ * after the deepest unit it reads. A value read more than one layer later is carried through the
+ * layers between by identity units {@code max(v, 0)} (every value carried here is non-negative: inputs
+ * on [0, 1]^d, ReLUs, squares). Layers are dense matrices (the network package's format), so the
+ * caller limits the size.
+ */
+final class Circuit {
+    /** A node: an input coordinate or a unit. */
+    static final class Node {
+        final int id;
+        final int input;            // ≥ 0 for an input coordinate
+        final Affine pre;           // for a unit
+        final double[] coeffs;      // for a unit
+        final int depth;            // 0 for inputs
+
+        private Node(int id, int input, Affine pre, double[] coeffs, int depth) {
+            this.id = id;
+            this.input = input;
+            this.pre = pre;
+            this.coeffs = coeffs;
+            this.depth = depth;
+        }
+    }
+
+    /** An affine combination {@code bias + Σ w·node}. */
+    static final class Affine {
+        final Map<Node, Double> terms = new LinkedHashMap<>();
+        double bias;
+
+        static Affine of(Node n) {
+            return new Affine().plus(1, n);
+        }
+
+        static Affine constant(double c) {
+            Affine a = new Affine();
+            a.bias = c;
+            return a;
+        }
+
+        Affine plus(double w, Node n) {
+            if (w != 0) {
+                terms.merge(n, w, Double::sum);
+            }
+            return this;
+        }
+
+        /** this + w·other (a new combination). */
+        Affine plus(double w, Affine other) {
+            Affine out = copy();
+            for (Map.Entry<Node, Double> e : other.terms.entrySet()) {
+                out.plus(w * e.getValue(), e.getKey());
+            }
+            out.bias += w * other.bias;
+            return out;
+        }
+
+        /** Adds w·other to this combination (in place) and returns it. */
+        Affine add(double w, Affine other) {
+            for (Map.Entry<Node, Double> e : other.terms.entrySet()) {
+                plus(w * e.getValue(), e.getKey());
+            }
+            bias += w * other.bias;
+            return this;
+        }
+
+        Affine scaled(double w) {
+            return constant(0).plus(w, this);
+        }
+
+        Affine copy() {
+            Affine a = new Affine();
+            a.terms.putAll(terms);
+            a.bias = bias;
+            return a;
+        }
+
+        int depth() {
+            int d = 0;
+            for (Node n : terms.keySet()) {
+                d = Math.max(d, n.depth);
+            }
+            return d;
+        }
+    }
+
+    private final int inputs;
+    private final List<Node> nodes = new ArrayList<>();
+    private final Node[] inputNodes;
+    private final Map<Long, Node> carries = new HashMap<>();
+
+    Circuit(int inputs) {
+        this.inputs = inputs;
+        inputNodes = new Node[inputs];
+        for (int k = 0; k < inputs; k++) {
+            inputNodes[k] = add(new Node(nodes.size(), k, null, null, 0));
+        }
+    }
+
+    private Node add(Node n) {
+        nodes.add(n);
+        return n;
+    }
+
+    /** Input coordinate k (on [0, 1]). */
+    Affine input(int k) {
+        return Affine.of(inputNodes[k]);
+    }
+
+    /** A unit {@code Σ_p a_p max(z, 0)^p}. */
+    Node unit(Affine z, double... a) {
+        return add(new Node(nodes.size(), -1, z, a, z.depth() + 1));
+    }
+
+    /** {@code max(z, 0)}. */
+    Node relu(Affine z) {
+        return unit(z, 0, 1);
+    }
+
+    /** The value of {@code n} one layer deeper than {@code depth − 1}: itself, or a carried copy at {@code depth − 1}. */
+    private Node at(Node n, int depth) {
+        if (n.depth == depth) {
+            return n;
+        }
+        if (n.depth > depth) {
+            throw new IllegalStateException("node at depth " + n.depth + " read at " + depth);
+        }
+        long key = ((long) n.id << 20) | depth;
+        Node c = carries.get(key);
+        if (c == null) {
+            c = new Node(-1, -1, Affine.of(at(n, depth - 1)), new double[] {0, 1}, depth);
+            carries.put(key, c);
+        }
+        return c;
+    }
+
+    /**
+     * Lays the circuit out as a network whose output is {@code out}. {@code relu}: emit ReLU layers
+     * (every unit must then be a ReLU), else PolyReLU layers with per-unit coefficients.
+     *
+     * @param maxEntries the largest number of dense weight entries allowed
+     */
+    Network compile(Affine out, boolean relu, long maxEntries) {
+        int outDepth = Math.max(out.depth(), 0) + 1;
+        // units per depth, in creation order; carries are made while reading pre-activations
+        List<List<Node>> layers = new ArrayList<>();
+        for (int l = 0; l <= outDepth; l++) {
+            layers.add(new ArrayList<>());
+        }
+        // the units the output needs, transitively
+        java.util.Set<Node> needed = new java.util.HashSet<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(out.terms.keySet());
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n.input < 0 && needed.add(n)) {
+                todo.addAll(n.pre.terms.keySet());
+            }
+        }
+        // pre-activations with every term moved to the layer just before (carries as needed)
+        Map<Node, Affine> wired = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            if (needed.contains(n)) {
+                wired.put(n, lift(n.pre, n.depth - 1));
+            }
+        }
+        Affine outWired = lift(out, outDepth - 1);
+        for (Node n : wired.keySet()) {
+            layers.get(n.depth).add(n);
+        }
+        // carries, made by lift, go into their layers too (and their own inputs are carries or units)
+        for (Node c : carries.values()) {
+            layers.get(c.depth).add(c);
+        }
+        layers.get(0).clear();
+        for (Node in : inputNodes) {
+            layers.get(0).add(in);
+        }
+        long entries = 0;
+        for (int l = 1; l <= outDepth; l++) {
+            entries += (long) (l == outDepth ? 1 : layers.get(l).size()) * layers.get(l - 1).size();
+        }
+        if (entries > maxEntries) {
+            throw new ActlabException("the network would hold " + entries + " dense weights, above the limit of "
+                    + maxEntries + "; ask for a larger ε");
+        }
+        List<Layer> out2 = new ArrayList<>();
+        Map<Node, Integer> index = new HashMap<>();
+        for (int l = 0; l < outDepth; l++) {
+            List<Node> layer = layers.get(l);
+            layer.sort(java.util.Comparator.comparingInt(n -> n.id < 0 ? Integer.MAX_VALUE : n.id));
+            for (int i = 0; i < layer.size(); i++) {
+                index.put(layer.get(i), i);
+            }
+        }
+        for (int l = 1; l <= outDepth; l++) {
+            List<Node> prev = layers.get(l - 1);
+            if (l == outDepth) {
+                out2.add(new Layer(new double[][] {row(outWired, prev.size(), index)}, new double[] {outWired.bias},
+                        new LayerActivation.Identity()));
+                break;
+            }
+            List<Node> layer = layers.get(l);
+            if (layer.isEmpty()) {
+                throw new IllegalStateException("empty layer " + l);
+            }
+            double[][] w = new double[layer.size()][];
+            double[] b = new double[layer.size()];
+            double[][] a = new double[layer.size()][];
+            for (int i = 0; i < layer.size(); i++) {
+                Node n = layer.get(i);
+                Affine z = n.id < 0 ? n.pre : wired.get(n);
+                w[i] = row(z, prev.size(), index);
+                b[i] = z.bias;
+                a[i] = n.coeffs;
+                if (relu && !(a[i].length == 2 && a[i][0] == 0 && a[i][1] == 1)) {
+                    throw new IllegalStateException("a ReLU network with a non-ReLU unit");
+                }
+            }
+            out2.add(new Layer(w, b, relu ? new LayerActivation.Relu() : new LayerActivation.PolyRelu(a)));
+        }
+        return new Network(inputs, out2);
+    }
+
+    private Affine lift(Affine z, int depth) {
+        Affine out = Affine.constant(z.bias);
+        for (Map.Entry<Node, Double> e : z.terms.entrySet()) {
+            out.plus(e.getValue(), at(e.getKey(), depth));
+        }
+        return out;
+    }
+
+    private static double[] row(Affine z, int width, Map<Node, Integer> index) {
+        double[] r = new double[width];
+        for (Map.Entry<Node, Double> e : z.terms.entrySet()) {
+            r[index.get(e.getKey())] += e.getValue();
+        }
+        return r;
+    }
+}

@@ -1,0 +1,41 @@
+package org.actlab.sobolev;
+
+import java.util.List;
+
+/**
+ * The default set of the Sobolev experiments and each case's ε range: two decades or more of error
+ * at sizes that build and sample in seconds on 2 cores.
+ */
+public final class SobolevDefaults {
+    /** {d, n} of the default set. */
+    public static final List<int[]> CASES = List.of(new int[] {1, 2}, new int[] {1, 3}, new int[] {1, 4},
+            new int[] {2, 2}, new int[] {2, 3});
+
+    private SobolevDefaults() {
+    }
+
+    /**
+     * {from, to} for the case: small enough ε that the grid is fine (N ≳ 20), where the parameter
+     * count is dominated by its leading term N^d and the fitted slope shows the rate rather than the
+     * construction's constant overhead; three decades of ε.
+     */
+    public static double[] epsRange(int d, int n) {
+        if (d == 1) {
+            return switch (n) {
+                case 1 -> new double[] {1e-2, 1e-4};
+                case 2 -> new double[] {1e-4, 1e-7};
+                case 3 -> new double[] {1e-5, 1e-8};
+                default -> new double[] {1e-7, 1e-10};
+            };
+        }
+        if (d == 2) {
+            return switch (n) {
+                case 1 -> new double[] {1e-1, 1e-2};
+                case 2 -> new double[] {1e-1, 3e-4};
+                case 3 -> new double[] {1e-2, 3e-5};
+                default -> new double[] {1e-3, 1e-6};
+            };
+        }
+        return new double[] {1e-1, n <= 2 ? 1e-2 : 1e-3};
+    }
+}
