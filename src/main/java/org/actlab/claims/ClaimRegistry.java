@@ -19,11 +19,7 @@ public final class ClaimRegistry {
     public static List<Claim> all() {
         return List.of(new XieluPropertiesClaim(), new XieluDerivationClaim(), new XieluReferenceMatchClaim(),
                 new PolycomLemma1Claim(), new PolycomTheorem1Claim(), new PolycomLemma2Claim(), new PolycomTheorem2Claim(),
-                new PolynormReferenceMatchClaim(),
-                new OutOfScopeClaim("polycom.theorem3", "PolyReLU networks of size O(ε^(−d/n)) approximate the unit ball of "
-                        + "W^{n,∞}([0,1]^d) to ε (optimal rate); ReLU networks need O(ε^(−d/n)·ln(1/ε)).",
-                        "not checked here yet: `actlab sobolev` measures the rates (PolyReLU slopes within 10 % of −n/d for "
-                        + "d ≤ 2); the claim joins the report when the ReLU side is measured over a useful range in d = 2"),
+                new PolycomTheorem3Claim(), new PolynormReferenceMatchClaim(),
                 new OutOfScopeClaim("xielu.training", "Transformer language models trained with xIELU reach lower perplexity "
                         + "than the same models with ReLU² or SwiGLU (the paper's experiments).", TRAINING),
                 new OutOfScopeClaim("polycom.training", "Dense and mixture-of-experts language models with PolyReLU or PolyNorm "

@@ -35,11 +35,8 @@ public final class FiguresCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        long t0 = System.nanoTime();
-        List<Figure> figures = new FigureSet(out, quick, timeout.engine(), line -> {
-            err.printf("figures [%5.1f s] %s%n", (System.nanoTime() - t0) / 1e9, line);
-            err.flush();
-        }).all();
+        java.util.function.Consumer<String> progress = CommandOutput.progress(err, "figures");
+        List<Figure> figures = new FigureSet(out, quick, timeout.engine(), progress).all();
         PrintWriter o = spec.commandLine().getOut();
         for (Figure f : figures) {
             o.println(out.resolve(f.name() + ".png") + "  " + out.resolve(f.name() + ".svg") + "  " + f.title());

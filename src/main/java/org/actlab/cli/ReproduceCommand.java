@@ -45,13 +45,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Claim> claims = ClaimRegistry.all();
         ClaimTable table = new ClaimTable(o, claims, details);
-        long t0 = System.nanoTime();
+        java.util.function.Consumer<String> progress = CommandOutput.progress(err, "reproduce");
         String command = "actlab reproduce" + (quick ? " --quick" : "") + (out.toString().equals("figures") ? "" : " --out " + out);
         Reproduction.Result r = Reproduction.run(claims, out, quick, VersionProvider.version(), command, timeout.engine(),
-                line -> {
-                    err.printf("reproduce [%5.1f s] %s%n", (System.nanoTime() - t0) / 1e9, line);
-                    err.flush();
-                }, table::row);
+                progress, table::row);
         int code = table.finish();
         o.println("wrote " + r.report() + ", report.html, claims.json and " + r.figures().size() + " figures (PNG and SVG) in " + out);
         o.flush();

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 
 import org.actlab.ActlabException;
 import org.actlab.approx.Sweep;
+import org.actlab.io.AtomicFiles;
 import org.actlab.io.Json;
+import org.actlab.network.NetworkJson;
 import org.actlab.io.Numbers;
 import org.actlab.sobolev.LocalTaylorNetwork;
 import org.actlab.sobolev.RateExperiment;
@@ -56,10 +58,19 @@ public final class SobolevCommand implements Callable<Integer> {
     @Option(names = "--per-decade", paramLabel = "K", defaultValue = "2", description = "ε values per decade (default: ${DEFAULT-VALUE})")
     private int perDecade;
 
-    @Option(names = "--layout", paramLabel = "terms|factored", defaultValue = "terms",
+    @Option(names = "--layout", paramLabel = "terms|factored", defaultValue = "auto",
             description = "terms: one product chain per cell and Taylor term (Yarotsky's layout); factored: one coordinate "
-                    + "at a time, O(N^(d-1)) products (default: ${DEFAULT-VALUE})")
+                    + "at a time, O(N^(d-1)) products (default: terms for d ≤ 2, factored for d = 3, where Yarotsky's "
+                    + "layout needs billions of dense weights at any useful ε)")
     private String layout;
+
+    @Option(names = "--save", paramLabel = "DIR", description = "also write every network as JSON there "
+            + "(sobolev-d1-n2-ridge-polyrelu-eps1e-04.json, ...)")
+    private Path save;
+
+    @Option(names = "--certify", description = "certify d = 1 ReLU networks exactly (exact sup error over [0, 1]) when the "
+            + "function is a polynomial (ridge, poly); slower")
+    private boolean certify;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "figures", description = "where the CSV and figures go (default: ${DEFAULT-VALUE})")
     private Path out;
@@ -75,11 +86,9 @@ public final class SobolevCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new ActlabException("--format must be text or json, got '" + format + "'");
         }
-        LocalTaylorNetwork.Layout lay = switch (layout) {
-            case "terms" -> LocalTaylorNetwork.Layout.TERMS;
-            case "factored" -> LocalTaylorNetwork.Layout.FACTORED;
-            default -> throw new ActlabException("--layout must be terms or factored, got '" + layout + "'");
-        };
+        if (!List.of("auto", "terms", "factored").contains(layout)) {
+            throw new ActlabException("--layout must be terms or factored, got '" + layout + "'");
+        }
         if ((d == null) != (n == null)) {
             throw new ActlabException("give --d and --n together (or neither, for the default set)");
         }
@@ -100,20 +109,25 @@ public final class SobolevCommand implements Callable<Integer> {
             cases.add(new int[] {d, n});
         }
         List<RateExperiment.Result> results = new ArrayList<>();
-        long t0 = System.nanoTime();
+        java.util.function.Consumer<String> progress = CommandOutput.progress(err, "sobolev");
         for (int[] c : cases) {
+            LocalTaylorNetwork.Layout lay = layout.equals("terms") || (layout.equals("auto") && c[0] < 3)
+                    ? LocalTaylorNetwork.Layout.TERMS : LocalTaylorNetwork.Layout.FACTORED;
             if (c[0] == 3) {
-                err.println("sobolev: d = 3 builds networks with O(N³) weights and samples 27³ points each: expect minutes");
+                err.println("sobolev: d = 3: networks grow like N³ (a few million weights at ε = 1e-2) and each is sampled on 27³ "
+                        + "points; small ε takes minutes, and Yarotsky's layout does not fit dense layers at all (layout "
+                        + lay.key() + ")");
                 err.flush();
             }
             double[] range = eps != null ? parseRange(eps) : SobolevDefaults.epsRange(c[0], c[1]);
             double[] epsValues = Sweep.decades(range[0], range[1], perDecade);
             SobolevFunction f = expr != null ? SobolevFunction.expression(expr, c[0], c[1], timeout.engine())
                     : SobolevFunction.builtIn(function, c[0], c[1]);
-            RateExperiment.Result r = RateExperiment.run(f, lay, epsValues, line -> {
-                err.printf("sobolev [%5.1f s] %s%n", (System.nanoTime() - t0) / 1e9, line);
-                err.flush();
-            });
+            String stem = "sobolev-d" + c[0] + "-n" + c[1] + "-" + f.name();
+            RateExperiment.Options options = new RateExperiment.Options(certify, save == null ? null : (p, net) ->
+                    AtomicFiles.writeString(save.resolve(stem + "-" + p.kind().key() + "-eps"
+                            + String.format(java.util.Locale.ROOT, "%.0e", p.eps()) + ".json"), NetworkJson.write(net)));
+            RateExperiment.Result r = RateExperiment.run(f, lay, epsValues, options, progress);
             SobolevReport.write(r, out);
             results.add(r);
         }

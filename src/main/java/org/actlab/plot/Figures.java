@@ -68,6 +68,9 @@ public final class Figures {
         axis.setTickUnit(new NumberTickUnit(1.0), false, false);
         axis.setAutoTickUnitSelection(false);
         axis.setMinorTickMarksVisible(true);
+        // the default minimum range (1e-8, meant for linear axes) would push a log axis whose values
+        // all lie below 1e-8 to negative bounds, and nothing would be drawn
+        axis.setAutoRangeMinimumSize(Double.MIN_NORMAL);
         return axis;
     }
 

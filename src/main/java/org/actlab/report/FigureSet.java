@@ -75,6 +75,7 @@ public final class FigureSet {
         out.add(polyCom());
         out.add(sweeps());
         out.add(equioscillation());
+        out.add(sobolev());
         out.add(gallery());
         return out;
     }
@@ -324,6 +325,21 @@ public final class FigureSet {
                 "The optimal free-knot one-hidden-layer approximant of PolyReLU for ε = 1e-3 (certified error "
                         + Numbers.format(e) + "): its error touches ±ε on every piece with alternating sign, the "
                         + "equioscillation that makes it optimal for its number of pieces.");
+    }
+
+    private Figure sobolev() {
+        List<org.actlab.sobolev.RateExperiment.Result> results = org.actlab.sobolev.SobolevDefaults.run(quick,
+                s -> progress.accept("sobolev: " + s));
+        List<JFreeChart> charts = new ArrayList<>();
+        for (org.actlab.sobolev.RateExperiment.Result r : results) {
+            charts.add(org.actlab.sobolev.SobolevReport.chart(r));
+        }
+        return write("sobolev-rates", charts, Math.min(3, charts.size()), 560, 440, "Sobolev rates (Theorem 3)",
+                "Sup error against parameters for PolyReLU and ReLU networks of Yarotsky's construction (partition of unity, "
+                        + "local Taylor polynomials, one product chain per cell and term) approximating (x₁ + 0.7x₂)^n scaled "
+                        + "to W^{n,∞} norm 0.9, with the reference slope −n/d through each kind's first point. PolyReLU "
+                        + "products are exact, so its error follows ε^(−d/n) with no ln(1/ε); ReLU pays sawtooth levels for "
+                        + "every product. ReLU networks above 40 million dense weights are not built.");
     }
 
     private Figure gallery() {

@@ -24,8 +24,25 @@ public final class RateExperiment {
     private static final double[] SHARES = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     /** One network. */
+    /**
+     * One network.
+     *
+     * @param certified the exact sup error over [0, 1] (d = 1 ReLU networks for polynomial targets, when
+     *                  asked for), else NaN
+     */
     public record Point(double eps, Kind kind, int cells, int levels, long parameters, long dense, int depth, int width,
-                        double sampledError, double bound) {
+                        double sampledError, double bound, double certified) {
+    }
+
+    /**
+     * What to do besides measuring.
+     *
+     * @param certify certify d = 1 ReLU networks exactly when f is a polynomial ({@link SobolevFunction#polynomial()})
+     * @param saver   receives every network built (to save it), or null
+     */
+    public record Options(boolean certify, java.util.function.BiConsumer<Point, org.actlab.network.Network> saver) {
+        /** Measure only. */
+        public static final Options NONE = new Options(false, null);
     }
 
     /** A least-squares slope with its 95 % confidence interval (NaN half-width with fewer than 3 points). */
@@ -77,6 +94,12 @@ public final class RateExperiment {
 
     /** Runs the experiment for f at every ε (largest first) with the given layout of the products. */
     public static Result run(SobolevFunction f, LocalTaylorNetwork.Layout layout, double[] eps, Consumer<String> progress) {
+        return run(f, layout, eps, Options.NONE, progress);
+    }
+
+    /** Runs the experiment, certifying and saving as {@code options} says. */
+    public static Result run(SobolevFunction f, LocalTaylorNetwork.Layout layout, double[] eps, Options options,
+                             Consumer<String> progress) {
         long t0 = System.nanoTime();
         int d = f.d;
         int n = f.n;
@@ -94,7 +117,7 @@ public final class RateExperiment {
             double e = eps[i];
             int cells = cellsFor(d, n, top, e);
             progress.accept("d = " + d + ", n = " + n + ", ε = " + e + ": PolyReLU with N = " + cells);
-            Point p = measure(f, LocalTaylorNetwork.build(Kind.POLYRELU, layout, f, top, cells, 0), e);
+            Point p = measure(f, LocalTaylorNetwork.build(Kind.POLYRELU, layout, f, top, cells, 0), e, options);
             points.add(p);
             ratios[i] = Double.NaN;
             if (!reluFits) {
@@ -103,7 +126,7 @@ public final class RateExperiment {
             try {
                 int[] plan = reluPlan(layout, f, top, e);
                 progress.accept("d = " + d + ", n = " + n + ", ε = " + e + ": ReLU with N = " + plan[0] + ", " + plan[1] + " levels");
-                Point r = measure(f, LocalTaylorNetwork.build(Kind.RELU, layout, f, top, plan[0], plan[1]), e);
+                Point r = measure(f, LocalTaylorNetwork.build(Kind.RELU, layout, f, top, plan[0], plan[1]), e, options);
                 points.add(r);
                 ratios[i] = (double) r.parameters() / p.parameters();
             } catch (ActlabException tooLarge) {
@@ -163,7 +186,7 @@ public final class RateExperiment {
         return d == 1 ? 8_001 : d == 2 ? 161 : 27;
     }
 
-    private static Point measure(SobolevFunction f, Built b, double eps) {
+    private static Point measure(SobolevFunction f, Built b, double eps, Options options) {
         SparseNetwork net = new SparseNetwork(b.network());
         int m = samplesPerAxis(f.d);
         int total = (int) Math.pow(m, f.d);
@@ -179,8 +202,18 @@ public final class RateExperiment {
             }
             return Math.abs(f.value(x) - net.evaluate(x));
         }).max().orElse(0);
-        return new Point(eps, b.kind(), b.cells(), b.levels(), b.parameters(), b.dense(), b.network().depth(),
-                b.network().width(), worst, b.bound());
+        double certified = Double.NaN;
+        if (options.certify() && f.d == 1 && b.kind() == Kind.RELU && f.polynomial() != null) {
+            // exact supremum over [0, 1] of the stored network against the polynomial (approx.Certifier)
+            certified = org.actlab.approx.Certifier.certify(b.network(),
+                    org.actlab.approx.Target.polyRelu(f.polynomial()), 0, 1, 1001).certifiedError();
+        }
+        Point point = new Point(eps, b.kind(), b.cells(), b.levels(), b.parameters(), b.dense(), b.network().depth(),
+                b.network().width(), worst, b.bound(), certified);
+        if (options.saver() != null) {
+            options.saver().accept(point, b.network());
+        }
+        return point;
     }
 
     /** Least-squares slope of ln(error) against ln(parameters), with Hipparchus' 95 % interval. */

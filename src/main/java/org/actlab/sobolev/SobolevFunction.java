@@ -47,6 +47,14 @@ public abstract class SobolevFunction {
      */
     abstract double[] partials(double[] x, int order);
 
+    /**
+     * The ascending coefficients of f on [0, 1] when d = 1 and f is a polynomial (the ridge s·x^n and
+     * poly built-ins), else null: then ReLU networks for it can be certified exactly.
+     */
+    public double[] polynomial() {
+        return null;
+    }
+
     /** The value at x. */
     public double value(double[] x) {
         return partials(x, 0)[0];
@@ -130,6 +138,22 @@ public abstract class SobolevFunction {
         @Override
         public String formula() {
             return (scale == 1 ? "" : String.format(java.util.Locale.ROOT, "%.6g·", scale)) + formula;
+        }
+
+        @Override
+        public double[] polynomial() {
+            if (d != 1) {
+                return null;
+            }
+            if (name.equals("ridge")) {
+                double[] c = new double[n + 1];
+                c[n] = scale;
+                return c;
+            }
+            if (name.equals("poly")) {
+                return new double[] {0, 0.3 * scale, -1.2 * scale, scale};
+            }
+            return null;
         }
 
         @Override

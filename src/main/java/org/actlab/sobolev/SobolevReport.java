@@ -27,14 +27,15 @@ public final class SobolevReport {
 
     /** One row per network. */
     public static String csv(RateExperiment.Result r) {
-        StringBuilder sb = new StringBuilder("function,d,n,kind,eps,cells,levels,parameters,dense_parameters,depth,width,"
-                + "sampled_error,bound\n");
+        StringBuilder sb = new StringBuilder("function,layout,d,n,kind,eps,cells,levels,parameters,dense_parameters,depth,width,"
+                + "sampled_error,bound,certified_error\n");
         for (RateExperiment.Point p : r.points()) {
-            sb.append(r.function().name()).append(',').append(r.d()).append(',').append(r.n()).append(',')
+            sb.append(r.function().name()).append(',').append(r.layout().key()).append(',').append(r.d()).append(',').append(r.n()).append(',')
                     .append(p.kind().key()).append(',').append(Numbers.format(p.eps())).append(',').append(p.cells())
                     .append(',').append(p.levels()).append(',').append(p.parameters()).append(',').append(p.dense())
                     .append(',').append(p.depth()).append(',').append(p.width()).append(',')
-                    .append(Numbers.format(p.sampledError())).append(',').append(Numbers.format(p.bound())).append('\n');
+                    .append(Numbers.format(p.sampledError())).append(',').append(Numbers.format(p.bound())).append(',')
+                    .append(Double.isNaN(p.certified()) ? "" : Numbers.format(p.certified())).append('\n');
         }
         return sb.toString();
     }
@@ -51,7 +52,11 @@ public final class SobolevReport {
                     j.beginObject().field("eps", p.eps()).field("cells", p.cells()).field("levels", p.levels())
                             .field("parameters", p.parameters()).field("dense_parameters", p.dense())
                             .field("depth", p.depth()).field("width", p.width()).field("error", p.sampledError())
-                            .field("bound", p.bound()).endObject();
+                            .field("bound", p.bound());
+                    if (!Double.isNaN(p.certified())) {
+                        j.field("certified_error", p.certified());
+                    }
+                    j.endObject();
                 }
             }
             j.endArray().field("fitted_slope", fit.slope()).field("slope_ci95_half_width", fit.halfWidth())
@@ -69,11 +74,12 @@ public final class SobolevReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s on [0,1]^%d, n = %d: f = %s, W^{%d,∞} norm %.6g (computed); layout %s%n",
                 r.function().name(), r.d(), r.n(), r.function().formula(), r.n(), r.norm(), r.layout().key()));
-        sb.append(String.format(Locale.ROOT, "%-9s %9s %5s %6s %11s %6s %6s %14s %14s%n", "kind", "eps", "N", "levels",
-                "parameters", "depth", "width", "sampled error", "bound"));
+        sb.append(String.format(Locale.ROOT, "%-9s %9s %5s %6s %11s %6s %6s %14s %14s %14s%n", "kind", "eps", "N", "levels",
+                "parameters", "depth", "width", "sampled error", "bound", "certified"));
         for (RateExperiment.Point p : r.points()) {
-            sb.append(String.format(Locale.ROOT, "%-9s %9.3g %5d %6d %11d %6d %6d %14.6g %14.6g%n", p.kind().key(),
-                    p.eps(), p.cells(), p.levels(), p.parameters(), p.depth(), p.width(), p.sampledError(), p.bound()));
+            sb.append(String.format(Locale.ROOT, "%-9s %9.3g %5d %6d %11d %6d %6d %14.6g %14.6g %14s%n", p.kind().key(),
+                    p.eps(), p.cells(), p.levels(), p.parameters(), p.depth(), p.width(), p.sampledError(), p.bound(),
+                    Double.isNaN(p.certified()) ? "" : String.format(Locale.ROOT, "%.6g", p.certified())));
         }
         for (Kind k : Kind.values()) {
             RateExperiment.Fit fit = r.fits().get(k);

@@ -80,6 +80,22 @@ class SobolevTest {
     }
 
     @Test
+    void oneDimensionalReluNetworksAreCertifiedExactly() {
+        // for a polynomial target the certificate is the exact supremum over [0, 1]: at least every
+        // sample (which are exact points of the same function, up to float64 evaluation ~1e-16) and at
+        // most the construction's rigorous bound
+        SobolevFunction f = SobolevFunction.builtIn("ridge", 1, 2);
+        java.util.List<Network> saved = new java.util.ArrayList<>();
+        RateExperiment.Result r = RateExperiment.run(f, LocalTaylorNetwork.Layout.TERMS, new double[] {1e-3},
+                new RateExperiment.Options(true, (p, net) -> saved.add(net)), s -> { });
+        RateExperiment.Point relu = r.points().stream().filter(p -> p.kind() == Kind.RELU).findFirst().orElseThrow();
+        assertTrue(relu.certified() >= relu.sampledError() - 1e-15, relu.toString());
+        assertTrue(relu.certified() <= relu.bound(), relu.toString());
+        assertEquals(2, saved.size());
+        assertEquals(relu.parameters(), saved.get(1).parameterCount(Network.Count.NONZERO));
+    }
+
+    @Test
     void normsAreComputedAndBadFunctionsRefused() {
         // relu-power is scaled to norm 0.9 by its computed norm; the n-th weak derivative is the step 0.9·1[x > c]
         SobolevFunction f = SobolevFunction.builtIn("relu-power", 1, 3);
