@@ -63,8 +63,8 @@ public abstract class SobolevFunction {
     /** A built-in function scaled to W^{n,∞} norm {@code 0.9} (the scale comes from its computed norm). */
     public static SobolevFunction builtIn(String name, int d, int n) {
         Generic f = switch (name) {
-            case "ridge" -> new Generic(name, d, n, "(x_1 + 0.7 x_2 + 0.4 x_3)^n (first d terms; a polynomial of degree "
-                    + "exactly n, so the local Taylor error is exactly its n-th order term)", (x, f0) -> {
+            case "ridge" -> new Generic(name, d, n, List.of("x_1", "(x_1 + 0.7 x_2)", "(x_1 + 0.7 x_2 + 0.4 x_3)").get(d - 1)
+                    + "^" + n + " (a polynomial of degree exactly n: the local Taylor error is exactly its n-th order term)", (x, f0) -> {
                         double[] w = {1, 0.7, 0.4};
                         DerivativeStructure s = f0.getFactory().constant(0);
                         for (int k = 0; k < x.length; k++) {
