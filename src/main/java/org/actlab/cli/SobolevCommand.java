@@ -68,8 +68,8 @@ public final class SobolevCommand implements Callable<Integer> {
             + "(sobolev-d1-n2-ridge-polyrelu-eps1e-04.json, ...)")
     private Path save;
 
-    @Option(names = "--certify", description = "certify d = 1 ReLU networks exactly (exact sup error over [0, 1]) when the "
-            + "function is a polynomial (ridge, poly); slower")
+    @Option(names = "--certify", description = "d = 1: the exact sup error over [0, 1] of the PolyReLU networks (functions "
+            + "ridge, poly, relu-power) and of the ReLU networks (ridge, poly; minutes below ε = 1e-4)")
     private boolean certify;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "figures", description = "where the CSV and figures go (default: ${DEFAULT-VALUE})")

@@ -27,8 +27,9 @@ public final class RateExperiment {
     /**
      * One network.
      *
-     * @param certified the exact sup error over [0, 1] (d = 1 ReLU networks for polynomial targets, when
-     *                  asked for), else NaN
+     * @param certified the exact sup error over [0, 1] when asked for and available (d = 1: PolyReLU
+     *                  networks for piecewise-polynomial functions, ReLU networks for polynomial ones),
+     *                  else NaN
      */
     public record Point(double eps, Kind kind, int cells, int levels, long parameters, long dense, int depth, int width,
                         double sampledError, double bound, double certified) {
@@ -37,7 +38,7 @@ public final class RateExperiment {
     /**
      * What to do besides measuring.
      *
-     * @param certify certify d = 1 ReLU networks exactly when f is a polynomial ({@link SobolevFunction#polynomial()})
+     * @param certify certify d = 1 networks exactly where f allows (see {@link Point#certified()})
      * @param saver   receives every network built (to save it), or null
      */
     public record Options(boolean certify, java.util.function.BiConsumer<Point, org.actlab.network.Network> saver) {
@@ -203,10 +204,15 @@ public final class RateExperiment {
             return Math.abs(f.value(x) - net.evaluate(x));
         }).max().orElse(0);
         double certified = Double.NaN;
-        if (options.certify() && f.d == 1 && b.kind() == Kind.RELU && f.polynomial() != null) {
-            // exact supremum over [0, 1] of the stored network against the polynomial (approx.Certifier)
-            certified = org.actlab.approx.Certifier.certify(b.network(),
-                    org.actlab.approx.Target.polyRelu(f.polynomial()), 0, 1, 1001).certifiedError();
+        if (options.certify() && f.d == 1) {
+            if (b.kind() == Kind.POLYRELU && f.pieces() != null && b.network().depth() == 2) {
+                // one hidden layer of PolyReLU units: piecewise polynomial, compared piece by piece in rationals
+                certified = ExactCertifier1D.certify(b.network(), f.pieces());
+            } else if (b.kind() == Kind.RELU && f.polynomial() != null) {
+                // exact supremum over [0, 1] of the stored ReLU network against the polynomial (approx.Certifier)
+                certified = org.actlab.approx.Certifier.certify(b.network(),
+                        org.actlab.approx.Target.polyRelu(f.polynomial()), 0, 1, 1001).certifiedError();
+            }
         }
         Point point = new Point(eps, b.kind(), b.cells(), b.levels(), b.parameters(), b.dense(), b.network().depth(),
                 b.network().width(), worst, b.bound(), certified);

@@ -55,6 +55,14 @@ public abstract class SobolevFunction {
         return null;
     }
 
+    /**
+     * f on [0, 1] as exact rational polynomial pieces when d = 1 and f is piecewise polynomial
+     * (ridge, poly, relu-power), else null.
+     */
+    List<ExactCertifier1D.Piece> pieces() {
+        return null;
+    }
+
     /** The value at x. */
     public double value(double[] x) {
         return partials(x, 0)[0];
@@ -138,6 +146,41 @@ public abstract class SobolevFunction {
         @Override
         public String formula() {
             return (scale == 1 ? "" : String.format(java.util.Locale.ROOT, "%.6g·", scale)) + formula;
+        }
+
+        @Override
+        List<ExactCertifier1D.Piece> pieces() {
+            if (d != 1) {
+                return null;
+            }
+            double[] poly = polynomial();
+            if (poly != null) {
+                return List.of(new ExactCertifier1D.Piece(org.hipparchus.fraction.BigFraction.ZERO, rationals(poly)));
+            }
+            if (name.equals("relu-power")) {
+                // 0 on [0, c], scale·(x − c)^n/n! on [c, 1], expanded exactly
+                org.hipparchus.fraction.BigFraction c = new org.hipparchus.fraction.BigFraction(0.3183);
+                org.hipparchus.fraction.BigFraction[] p = new org.hipparchus.fraction.BigFraction[n + 1];
+                org.hipparchus.fraction.BigFraction lead = new org.hipparchus.fraction.BigFraction(scale)
+                        .divide(new org.hipparchus.fraction.BigFraction(CombinatoricsUtils.factorialDouble(n)));
+                for (int k = 0; k <= n; k++) {
+                    // binomial(n, k)·x^k·(−c)^(n−k)
+                    p[k] = lead.multiply(new org.hipparchus.fraction.BigFraction(CombinatoricsUtils.binomialCoefficient(n, k)))
+                            .multiply(c.negate().pow(n - k));
+                }
+                org.hipparchus.fraction.BigFraction[] zero = {org.hipparchus.fraction.BigFraction.ZERO};
+                return List.of(new ExactCertifier1D.Piece(org.hipparchus.fraction.BigFraction.ZERO, zero),
+                        new ExactCertifier1D.Piece(c, p));
+            }
+            return null;
+        }
+
+        private static org.hipparchus.fraction.BigFraction[] rationals(double[] c) {
+            org.hipparchus.fraction.BigFraction[] out = new org.hipparchus.fraction.BigFraction[c.length];
+            for (int i = 0; i < c.length; i++) {
+                out[i] = new org.hipparchus.fraction.BigFraction(c[i]);
+            }
+            return out;
         }
 
         @Override

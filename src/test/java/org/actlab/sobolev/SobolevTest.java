@@ -93,6 +93,32 @@ class SobolevTest {
         assertTrue(relu.certified() <= relu.bound(), relu.toString());
         assertEquals(2, saved.size());
         assertEquals(relu.parameters(), saved.get(1).parameterCount(Network.Count.NONZERO));
+        // PolyReLU (one hidden layer, piecewise polynomial) against relu-power's two exact pieces: the
+        // certificate is the exact supremum, so it bounds the samples and they come within 1 % of it
+        // (8001 samples, ≥ 15 per cell, near a quadratic maximum: relative shortfall ≲ (1/15)²)
+        SobolevFunction kink = SobolevFunction.builtIn("relu-power", 1, 2);
+        RateExperiment.Result k = RateExperiment.run(kink, LocalTaylorNetwork.Layout.TERMS, new double[] {1e-3},
+                new RateExperiment.Options(true, null), s -> { });
+        RateExperiment.Point poly = k.points().get(0);
+        assertEquals(Kind.POLYRELU, poly.kind());
+        assertTrue(poly.certified() >= poly.sampledError() - 1e-15 && poly.certified() <= poly.bound(), poly.toString());
+        assertTrue(poly.sampledError() >= 0.99 * poly.certified(), poly.toString());
+    }
+
+    @Test
+    void exactCertificateOfAHandBuiltNetwork() {
+        // relu(x − 1/2) against the target 0 on [0, 1]: the supremum is exactly 1/2, at x = 1
+        Network net = new Network(1, java.util.List.of(
+                new org.actlab.network.Layer(new double[][] {{1}}, new double[] {-0.5}, new org.actlab.network.LayerActivation.Relu()),
+                new org.actlab.network.Layer(new double[][] {{1}}, new double[] {0}, new org.actlab.network.LayerActivation.Identity())));
+        org.hipparchus.fraction.BigFraction[] zero = {org.hipparchus.fraction.BigFraction.ZERO};
+        assertEquals(0.5, ExactCertifier1D.certify(net, java.util.List.of(
+                new ExactCertifier1D.Piece(org.hipparchus.fraction.BigFraction.ZERO, zero))), 0.0);
+        // and against x²: max |x² − relu(x − 1/2)| on [0, 1] is at x = 1/2 (1/4) or x = 1 (1/2): 1/2
+        org.hipparchus.fraction.BigFraction[] square = {org.hipparchus.fraction.BigFraction.ZERO,
+            org.hipparchus.fraction.BigFraction.ZERO, org.hipparchus.fraction.BigFraction.ONE};
+        assertEquals(0.5, ExactCertifier1D.certify(net, java.util.List.of(
+                new ExactCertifier1D.Piece(org.hipparchus.fraction.BigFraction.ZERO, square))), 0.0);
     }
 
     @Test
