@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab figures}: draw every figure of the report. */
 @Command(name = "figures", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw every figure of the report (PNG at 2× scale and SVG), each file written atomically.",
+        description = {"Draw every figure of the report (PNG at 2× scale and SVG).", "Each file is written atomically.",
             "The same figures as 'actlab reproduce', without the claims and the report."},
         footer = {"", "Example:", "  actlab figures --out figures"})
 public final class FiguresCommand implements Callable<Integer> {

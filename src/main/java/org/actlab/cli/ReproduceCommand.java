@@ -17,11 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab reproduce}: the main job, every claim checked, every figure drawn, one report. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The main job: check every claim of the two papers, draw every figure, and write",
-            "REPORT.md, report.html (figures embedded) and claims.json with all the numbers and their provenance.",
-            "Outputs are made in a staging directory and moved into place at the end (the report last), so an",
-            "interrupted run leaves the previous report intact. Progress goes to stderr.",
-            "Exit code 0 only if every claim that ran passed."},
+        description = {"The main job: check every claim, draw every figure, write the report.",
+            "Writes REPORT.md, report.html (figures embedded) and claims.json with every number and",
+            "its provenance. Outputs are made in a staging directory and moved into place at the end",
+            "(the report last), so an interrupted run leaves the previous report intact. Progress goes",
+            "to stderr. Exit code 0 only if every claim that ran passed."},
         footer = {"", "Examples:", "  actlab reproduce", "  actlab reproduce --quick --out /tmp/look"})
 public final class ReproduceCommand implements Callable<Integer> {
     @Spec

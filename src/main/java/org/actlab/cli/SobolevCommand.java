@@ -26,14 +26,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actlab sobolev}: Theorem 3's rates measured. */
 @Command(name = "sobolev", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Theorem 3 made measurable: PolyReLU and ReLU networks (Yarotsky's local-Taylor construction) for",
-            "a member of the unit ball of W^{n,∞}([0,1]^d) at each target ε; parameters, sampled sup error and the",
-            "construction's bound; the fitted slope of log(error) against log(parameters) with a 95 % interval",
-            "(reference −n/d); the ReLU/PolyReLU parameter ratio at each ε. Writes CSV and a log-log figure.",
-            "Without --d and --n: the default set (d = 1, n = 2, 3, 4; d = 2, n = 2, 3)."},
-        footer = {"", "Functions: ridge ((x_1 + 0.7 x_2 + 0.4 x_3)^n, degree exactly n), relu-power (Π max(x_k − c, 0)^n/n!,",
-            "exactly n weak derivatives), sine, gauss, poly",
-            "(built-ins are scaled to norm 0.9), or --expr in x (d = 1) or x1, ..., xd (not scaled; must have norm ≤ 1).",
+        description = {"Theorem 3 measured: PolyReLU and ReLU networks for a Sobolev function, rates and ratios.",
+            "For each target ε, Yarotsky's local-Taylor construction as a PolyReLU and a ReLU network",
+            "for a member of the unit ball of W^{n,∞}([0,1]^d): parameters, sampled sup error and the",
+            "construction's bound; the fitted slope of log(error) against log(parameters) with a 95%%",
+            "interval (reference −n/d); the ReLU/PolyReLU parameter ratio at each ε. Writes CSV and a",
+            "log-log figure. Without --d and --n: the default set (d = 1, n = 2, 3, 4; d = 2, n = 2, 3)."},
+        footer = {"", "Functions (built-ins are scaled to norm 0.9):",
+            "  ridge       (x_1 + 0.7 x_2 + 0.4 x_3)^n, degree exactly n (the default)",
+            "  relu-power  Π max(x_k − c, 0)^n/n!, exactly n weak derivatives",
+            "  sine, gauss, poly",
+            "  --expr      in x (d = 1) or x1, ..., xd; not scaled, must have norm ≤ 1",
             "", "Examples:", "  actlab sobolev", "  actlab sobolev --d 1 --n 3 --function sine --eps 1e-2:1e-7",
             "  actlab sobolev --d 1 --n 2 --expr '0.2*sin(2*x)' --format json"})
 public final class SobolevCommand implements Callable<Integer> {
