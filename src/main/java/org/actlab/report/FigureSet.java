@@ -297,8 +297,9 @@ public final class FigureSet {
         }
         return write("approx-sweep", charts, 2, 700, 500, "Parameters against certified error",
                 "Every network built for a target ε and certified (exact supremum of |target − network| over the interval); "
-                        + "parameters = all weights and biases. deep: actlab's construction; textbook: equal sawtooth levels, "
-                        + "one square gadget per product; shallow: the optimal one-hidden-layer network (free knots, "
+                        + "parameters = all weights and biases. deep: actlab's construction (levels chosen per chain, output "
+                        + "re-centred); textbook: Yarotsky's as written (Horner, two-square products, equal levels); "
+                        + "shallow: the optimal one-hidden-layer network (free knots, "
                         + "equioscillating); trained: least squares from seeded starts (" + Approximations.TRAINING_SEED
                         + "). Dashed: the shape c·ln²(1/ε) of Lemma 2's bound through deep's last point; deep grows "
                         + "linearly in ln(1/ε), below it.");
