@@ -103,12 +103,7 @@ public final class SobolevCommand implements Callable<Integer> {
             }
             cases.addAll(SobolevDefaults.CASES);
         } else {
-            if (d < 1 || d > 3) {
-                throw new ActlabException("--d must be 1, 2 or 3, got " + d);
-            }
-            if (n < 1 || n > 4) {
-                throw new ActlabException("--n must be 1 … 4, got " + n);
-            }
+            LocalTaylorNetwork.checkArguments(d, n);
             cases.add(new int[] {d, n});
         }
         List<RateExperiment.Result> results = new ArrayList<>();

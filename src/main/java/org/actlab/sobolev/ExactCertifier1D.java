@@ -60,7 +60,8 @@ final class ExactCertifier1D {
             BigFraction[] e = negate(networkPolynomial(hidden, out, mid));
             BigFraction[] t = pieceAt(target, mid);
             e = plus(e, t);
-            BigFraction m = maxAbs(e, x0, x1, 0);
+            BigFraction[][] ders = derivatives(e);
+            BigFraction m = maxAbs(ders, x0, x1, evaluate(e, x0).abs(), evaluate(e, x1).abs(), 0);
             if (m.compareTo(worst) > 0) {
                 worst = m;
             }
@@ -111,41 +112,50 @@ final class ExactCertifier1D {
         return acc;
     }
 
-    /** A rigorous upper bound of max |e| on [l, r]. */
-    private static BigFraction maxAbs(BigFraction[] e, BigFraction l, BigFraction r, int depth) {
-        BigFraction ends = evaluate(e, l).abs().compareTo(evaluate(e, r).abs()) >= 0 ? evaluate(e, l).abs() : evaluate(e, r).abs();
+    /** e, e′, e″, … down to the last nonzero order. */
+    private static BigFraction[][] derivatives(BigFraction[] e) {
+        List<BigFraction[]> out = new ArrayList<>();
+        for (BigFraction[] p = e; p.length > 0; p = derivative(p)) {
+            out.add(p);
+        }
+        return out.toArray(new BigFraction[0][]);
+    }
+
+    /**
+     * A rigorous upper bound of max |e| on [l, r], given {@code ders} = e, e′, … and |e(l)|, |e(r)|
+     * (evaluated once and handed to both halves).
+     */
+    private static BigFraction maxAbs(BigFraction[][] ders, BigFraction l, BigFraction r, BigFraction el, BigFraction er,
+                                      int depth) {
+        BigFraction ends = el.compareTo(er) >= 0 ? el : er;
+        if (ders.length < 2) {
+            return ends;   // e is constant
+        }
         BigFraction c = l.add(r).divide(2);
         BigFraction h = r.subtract(l).divide(2);
-        BigFraction[] d = derivative(e);
-        if (d.length == 0) {
-            return ends;
-        }
         // |e′(x) − e′(c)| ≤ Σ_{k≥1} |e^(k+1)(c)|/k!·h^k on [l, r]
-        BigFraction drift = taylorTail(d, c, h);
-        BigFraction slope = evaluate(d, c).abs();
-        if (slope.compareTo(drift) > 0) {
+        if (evaluate(ders[1], c).abs().compareTo(taylorTail(ders, 1, c, h)) > 0) {
             return ends;   // e′ keeps its sign: |e| is largest at an end
         }
+        BigFraction ec = evaluate(ders[0], c).abs();
         if (r.subtract(l).compareTo(TINY) <= 0 || depth > 60) {
-            BigFraction bound = evaluate(e, c).abs().add(taylorTail(e, c, h));
+            BigFraction bound = ec.add(taylorTail(ders, 0, c, h));
             return bound.compareTo(ends) > 0 ? bound : ends;
         }
-        BigFraction a = maxAbs(e, l, c, depth + 1);
-        BigFraction b = maxAbs(e, c, r, depth + 1);
+        BigFraction a = maxAbs(ders, l, c, el, ec, depth + 1);
+        BigFraction b = maxAbs(ders, c, r, ec, er, depth + 1);
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Σ_{k≥1} |p^(k)(c)|/k!·h^k. */
-    private static BigFraction taylorTail(BigFraction[] p, BigFraction c, BigFraction h) {
+    /** Σ_{k≥1} |p^(k)(c)|/k!·h^k for p = {@code ders[from]}. */
+    private static BigFraction taylorTail(BigFraction[][] ders, int from, BigFraction c, BigFraction h) {
         BigFraction sum = BigFraction.ZERO;
-        BigFraction[] q = p;
         BigFraction factorial = BigFraction.ONE;
         BigFraction hk = BigFraction.ONE;
-        for (int k = 1; k < p.length; k++) {
-            q = derivative(q);
+        for (int k = 1; from + k < ders.length; k++) {
             factorial = factorial.multiply(k);
             hk = hk.multiply(h);
-            sum = sum.add(evaluate(q, c).abs().divide(factorial).multiply(hk));
+            sum = sum.add(evaluate(ders[from + k], c).abs().divide(factorial).multiply(hk));
         }
         return sum;
     }

@@ -119,6 +119,7 @@ public final class LocalTaylorNetwork {
         double[][] coeffs;                        // [grid point][multi-index] Taylor coefficients
         final List<int[]> alphas;
         double coefficientBound;
+        final ProductErrors errors;
 
         Builder(Kind kind, Layout layout, SobolevFunction f, int cells, int levels) {
             this.kind = kind;
@@ -137,13 +138,8 @@ public final class LocalTaylorNetwork {
             }
             alphas = MultiIndex.all(d, n - 1);
             computeCoefficients();
-            if (kind == Kind.RELU) {
-                // every approximate value is within the largest intermediate error bound of its exact value;
-                // the gadgets' ranges are widened by it (found with no widening, then once more with it)
-                slack = 0;
-                slack = 2 * errorBounds()[1];
-                slack = 2 * errorBounds()[1];
-            }
+            errors = new ProductErrors(layout, d, n, cells, levels, coefficientBound);
+            slack = kind == Kind.RELU ? errors.slack() : 0;
         }
 
         private void computeCoefficients() {
@@ -151,11 +147,7 @@ public final class LocalTaylorNetwork {
             coeffs = new double[points][];
             double[] x = new double[d];
             for (int p = 0; p < points; p++) {
-                int r = p;
-                for (int k = d - 1; k >= 0; k--) {
-                    x[k] = (double) (r % (cells + 1)) / cells;
-                    r /= cells + 1;
-                }
+                gridPoint(p, cells, x);
                 double[] partials = f.partials(x, n - 1);
                 coeffs[p] = new double[alphas.size()];
                 for (int i = 0; i < alphas.size(); i++) {
@@ -322,13 +314,8 @@ public final class LocalTaylorNetwork {
             return acc;
         }
 
-        /** |S_k| ≤ C·G^(d−k), G = Σ_{a<n} N^(−a) (the hats sum to 1 along each axis). */
         double innerBound(int k) {
-            double gsum = 0;
-            for (int a = 0; a < n; a++) {
-                gsum += Math.pow(cells, -a);
-            }
-            return coefficientBound * Math.pow(gsum, d - k);
+            return errors.innerBound(k);
         }
 
         private double coefficient(int[] m, int[] a) {
@@ -336,12 +323,7 @@ public final class LocalTaylorNetwork {
             for (int k = 0; k < d; k++) {
                 p = p * (cells + 1) + m[k];
             }
-            for (int i = 0; i < alphas.size(); i++) {
-                if (java.util.Arrays.equals(alphas.get(i), a)) {
-                    return coeffs[p][i];
-                }
-            }
-            throw new IllegalStateException();
+            return coeffs[p][MultiIndex.indexOf(alphas, a)];
         }
 
         /** x·y for |x| ≤ bx, |y| ≤ by (approximately, for ReLU, on ranges widened by the error bound). */
@@ -376,17 +358,45 @@ public final class LocalTaylorNetwork {
             return acc.scaled(bound * bound);
         }
 
-        /**
-         * A bound on |S_0 − f_N| for ReLU: per product, B²·2^(−2m−2) plus the propagation of its inputs'
-         * errors; at any point only the 2 cells per axis whose hats are nonzero contribute (a product
-         * with an exactly-zero factor is exactly zero).
-         */
+        /** The ReLU products' contribution to |network − f_N| (see {@link ProductErrors}). */
         double errorBound() {
-            return errorBounds()[0];
+            return errors.bounds(slack)[0];
+        }
+    }
+
+    /**
+     * Bounds on the ReLU products' errors, from N, m, the layout and the largest Taylor coefficient C
+     * only: per product, B²·2^(−2m−2) plus the propagation of its inputs' errors; at any point only the
+     * 2 cells per axis whose hats are nonzero contribute (a product with an exactly-zero factor is
+     * exactly zero).
+     */
+    record ProductErrors(Layout layout, int d, int n, int cells, int levels, double coefficientBound) {
+        /** |S_k| ≤ C·G^(d−k), G = Σ_{a<n} N^(−a) (the hats sum to 1 along each axis). */
+        double innerBound(int k) {
+            double gsum = 0;
+            for (int a = 0; a < n; a++) {
+                gsum += Math.pow(cells, -a);
+            }
+            return coefficientBound * Math.pow(gsum, d - k);
+        }
+
+        /**
+         * The widening of every gadget's range: every approximate value is within the largest
+         * intermediate error bound of its exact value (found with no widening, then once more with it).
+         */
+        double slack() {
+            double slack = 2 * bounds(0)[1];
+            return 2 * bounds(slack)[1];
+        }
+
+        /** The bound on the products' total error, gadget ranges widened by the slack. */
+        double bound() {
+            return bounds(slack())[0];
         }
 
         /** {final error bound, largest error bound of any intermediate value}. */
-        double[] errorBounds() {
+        double[] bounds(double slack) {
+            List<int[]> alphas = MultiIndex.all(d, n - 1);
             double q = Math.pow(2, -2 * levels - 2);
             double worst = 0;
             // chains g_a = h·clamp^a/N^a: errors of q_a = product(q_{a−1}, clamp), |q| ≤ 1
@@ -438,13 +448,33 @@ public final class LocalTaylorNetwork {
         }
     }
 
-    /** The ReLU network's error bound for N cells and m levels, without building it. */
-    static double reluProductBound(Layout layout, SobolevFunction f, int cells, int levels) {
-        Builder b = new Builder(Kind.RELU, layout, f, cells, levels);
-        return b.errorBound();
+    /** The largest |D^α f(m/N)/α!| over the grid points and |α| < n (the C of {@link ProductErrors}). */
+    static double coefficientBound(SobolevFunction f, int cells) {
+        List<int[]> alphas = MultiIndex.all(f.d, f.n - 1);
+        int points = (int) Math.pow(cells + 1, f.d);
+        double[] x = new double[f.d];
+        double bound = 0;
+        for (int p = 0; p < points; p++) {
+            gridPoint(p, cells, x);
+            double[] partials = f.partials(x, f.n - 1);
+            for (int i = 0; i < alphas.size(); i++) {
+                bound = Math.max(bound, Math.abs(partials[i] / MultiIndex.factorial(alphas.get(i))));
+            }
+        }
+        return bound;
     }
 
-    static void checkArguments(int d, int n) {
+    /** Grid point number p of {0, 1/N, …, 1}^d, row-major. */
+    static void gridPoint(int p, int cells, double[] x) {
+        int r = p;
+        for (int k = x.length - 1; k >= 0; k--) {
+            x[k] = (double) (r % (cells + 1)) / cells;
+            r /= cells + 1;
+        }
+    }
+
+    /** Checks d and n: the one place their ranges are stated. */
+    public static void checkArguments(int d, int n) {
         if (d < 1 || d > 3) {
             throw new ActlabException("--d must be 1, 2 or 3, got " + d);
         }

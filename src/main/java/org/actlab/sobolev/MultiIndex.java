@@ -40,6 +40,16 @@ final class MultiIndex {
         return s;
     }
 
+    /** The position of {@code a} in {@code alphas}. */
+    static int indexOf(List<int[]> alphas, int[] a) {
+        for (int i = 0; i < alphas.size(); i++) {
+            if (java.util.Arrays.equals(alphas.get(i), a)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no multi-index " + java.util.Arrays.toString(a));
+    }
+
     /** α! = Π α_k!. */
     static double factorial(int[] a) {
         double f = 1;

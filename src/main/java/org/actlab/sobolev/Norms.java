@@ -19,6 +19,15 @@ final class Norms {
         return d == 1 ? 4001 : d == 2 ? 201 : 41;
     }
 
+    /**
+     * What the grid shows of f.
+     *
+     * @param norm max_{|α| ≤ n} sup |D^α f|
+     * @param top  max_{|α| = n} sup |D^α f| (the seminorm in the Taylor bound)
+     */
+    record Measure(double norm, double top) {
+    }
+
     /** The partials of order ≤ n at every grid point, flat index (row-major in the coordinates). */
     private static double[][] table(SobolevFunction f, int n) {
         int m = gridSize(f.d);
@@ -26,11 +35,7 @@ final class Norms {
         double[][] t = new double[total][];
         double[] x = new double[f.d];
         for (int p = 0; p < total; p++) {
-            int r = p;
-            for (int k = f.d - 1; k >= 0; k--) {
-                x[k] = (double) (r % m) / (m - 1);
-                r /= m;
-            }
+            LocalTaylorNetwork.gridPoint(p, m - 1, x);
             t[p] = f.partials(x, n);
             for (double v : t[p]) {
                 if (!Double.isFinite(v)) {
@@ -42,38 +47,14 @@ final class Norms {
         return t;
     }
 
-    /** The norm (largest |D^α f| over the grid and |α| ≤ n). */
-    static double sobolevNorm(SobolevFunction f, int n) {
-        double norm = 0;
-        for (double[] row : table(f, n)) {
-            for (double v : row) {
-                norm = Math.max(norm, Math.abs(v));
-            }
-        }
-        return norm;
-    }
-
-    /** max_{|α| = n} sup |D^α f| on the grid (the seminorm in the Taylor bound). */
-    static double topDerivative(SobolevFunction f, int n) {
-        List<int[]> alphas = MultiIndex.all(f.d, n);
-        double top = 0;
-        for (double[] row : table(f, n)) {
-            for (int i = 0; i < row.length; i++) {
-                if (MultiIndex.size(alphas.get(i)) == n) {
-                    top = Math.max(top, Math.abs(row[i]));
-                }
-            }
-        }
-        return top;
-    }
-
     /**
-     * The norm, after checking that every D^α with |α| < n is Lipschitz along each axis with the
-     * bound its next derivative gives (1e-3 relative and 1e-9 absolute slack for rounding).
+     * The norm and the top derivatives from one grid of partials; with {@code checkJumps}, first a check
+     * that every D^α with |α| < n is Lipschitz along each axis with the bound its next derivative gives
+     * (1e-3 relative and 1e-9 absolute slack for rounding).
      *
      * @throws ActlabException naming the derivative that jumps
      */
-    static double checkedNorm(SobolevFunction f, int n) {
+    static Measure measure(SobolevFunction f, int n, boolean checkJumps) {
         double[][] t = table(f, n);
         List<int[]> alphas = MultiIndex.all(f.d, n);
         double[] sup = new double[alphas.size()];
@@ -82,6 +63,21 @@ final class Norms {
                 sup[i] = Math.max(sup[i], Math.abs(row[i]));
             }
         }
+        if (checkJumps) {
+            checkJumps(f, n, t, alphas, sup);
+        }
+        double norm = 0;
+        double top = 0;
+        for (int i = 0; i < sup.length; i++) {
+            norm = Math.max(norm, sup[i]);
+            if (MultiIndex.size(alphas.get(i)) == n) {
+                top = Math.max(top, sup[i]);
+            }
+        }
+        return new Measure(norm, top);
+    }
+
+    private static void checkJumps(SobolevFunction f, int n, double[][] t, List<int[]> alphas, double[] sup) {
         int m = gridSize(f.d);
         double h = 1.0 / (m - 1);
         for (int i = 0; i < alphas.size(); i++) {
@@ -92,7 +88,7 @@ final class Norms {
             for (int k = 0; k < f.d; k++) {
                 int[] next = alpha.clone();
                 next[k]++;
-                int j = indexOf(alphas, next);
+                int j = MultiIndex.indexOf(alphas, next);
                 double allowed = h * sup[j] * (1 + 1e-3) + 1e-9;
                 int stride = (int) Math.pow(m, f.d - 1 - k);
                 for (int p = 0; p < t.length; p++) {
@@ -109,19 +105,5 @@ final class Norms {
                 }
             }
         }
-        double norm = 0;
-        for (double s : sup) {
-            norm = Math.max(norm, s);
-        }
-        return norm;
-    }
-
-    private static int indexOf(List<int[]> alphas, int[] a) {
-        for (int i = 0; i < alphas.size(); i++) {
-            if (java.util.Arrays.equals(alphas.get(i), a)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException();
     }
 }

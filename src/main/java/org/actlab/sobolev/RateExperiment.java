@@ -105,12 +105,13 @@ public final class RateExperiment {
         int d = f.d;
         int n = f.n;
         LocalTaylorNetwork.checkArguments(d, n);
-        double norm = Norms.checkedNorm(f, n);
+        Norms.Measure measured = Norms.measure(f, n, true);
+        double norm = measured.norm();
         if (norm > 1 + 1e-12) {
             throw new ActlabException("'" + f.formula() + "' is outside the unit ball of W^{" + n + ",∞}([0,1]^" + d
                     + "): its norm max_{|α| ≤ " + n + "} sup|D^α f| is " + norm + " > 1 (scale it down)");
         }
-        double top = Norms.topDerivative(f, n);
+        double top = measured.top();
         List<Point> points = new ArrayList<>();
         double[] ratios = new double[eps.length];
         boolean reluFits = true;
@@ -161,11 +162,13 @@ public final class RateExperiment {
     static int[] reluPlan(LocalTaylorNetwork.Layout layout, SobolevFunction f, double top, double eps) {
         int[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
+        Map<Integer, Double> coefficientBounds = new java.util.HashMap<>();
         for (double share : SHARES) {
             int cells = cellsFor(f.d, f.n, top, share * eps);
             double left = eps - LocalTaylorNetwork.taylorBound(f.d, f.n, cells, top);
+            double c = coefficientBounds.computeIfAbsent(cells, nCells -> LocalTaylorNetwork.coefficientBound(f, nCells));
             for (int m = 1; m <= MAX_LEVELS; m++) {
-                if (LocalTaylorNetwork.reluProductBound(layout, f, cells, m) <= left) {
+                if (new LocalTaylorNetwork.ProductErrors(layout, f.d, f.n, cells, m, c).bound() <= left) {
                     double cost = Math.pow(cells, f.d) * (m + 3);
                     if (cost < bestCost) {
                         bestCost = cost;

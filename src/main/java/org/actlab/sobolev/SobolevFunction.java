@@ -10,6 +10,7 @@ import org.actlab.symbolic.SymbolicEngine;
 import org.actlab.symbolic.Symbols;
 import org.hipparchus.analysis.differentiation.DSFactory;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.fraction.BigFraction;
 import org.hipparchus.util.CombinatoricsUtils;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
@@ -22,6 +23,9 @@ import org.matheclipse.core.interfaces.IExpr;
 public abstract class SobolevFunction {
     /** The names of the built-in functions. */
     public static final List<String> BUILT_INS = List.of("ridge", "relu-power", "sine", "gauss", "poly");
+
+    /** Where relu-power's n-th derivative jumps (an arbitrary point off every dyadic and decimal grid). */
+    static final double RELU_POWER_KINK = 0.3183;
 
     final String name;
     final int d;
@@ -80,13 +84,13 @@ public abstract class SobolevFunction {
                         }
                         return s.pow(n);
                     });
-            case "relu-power" -> new Generic(name, d, n, "Π_k max(x_k − c, 0)^n/n!, c = 0.3183 (exactly n weak derivatives)",
+            case "relu-power" -> new Generic(name, d, n, "Π_k max(x_k − c, 0)^n/n!, c = " + RELU_POWER_KINK + " (exactly n weak derivatives)",
                     (x, f0) -> {
                         DerivativeStructure acc = f0.getFactory().constant(1);
                         for (DerivativeStructure xk : x) {
-                            double v = xk.getValue() - 0.3183;
+                            double v = xk.getValue() - RELU_POWER_KINK;
                             // max(x − c, 0)^n/n!: zero (with zero derivatives) left of c
-                            acc = v > 0 ? acc.multiply(xk.subtract(0.3183).pow(n).divide(CombinatoricsUtils.factorial(n)))
+                            acc = v > 0 ? acc.multiply(xk.subtract(RELU_POWER_KINK).pow(n).divide(CombinatoricsUtils.factorial(n)))
                                     : f0.getFactory().constant(0);
                         }
                         return acc;
@@ -116,7 +120,7 @@ public abstract class SobolevFunction {
             default -> throw new ActlabException("unknown function '" + name + "' (built in: " + String.join(", ", BUILT_INS)
                     + "; or give an expression with --expr)");
         };
-        double norm = Norms.sobolevNorm(f, n);
+        double norm = Norms.measure(f, n, false).norm();
         f.scale = 0.9 / norm;
         return f;
     }
@@ -155,30 +159,30 @@ public abstract class SobolevFunction {
             }
             double[] poly = polynomial();
             if (poly != null) {
-                return List.of(new ExactCertifier1D.Piece(org.hipparchus.fraction.BigFraction.ZERO, rationals(poly)));
+                return List.of(new ExactCertifier1D.Piece(BigFraction.ZERO, rationals(poly)));
             }
             if (name.equals("relu-power")) {
                 // 0 on [0, c], scale·(x − c)^n/n! on [c, 1], expanded exactly
-                org.hipparchus.fraction.BigFraction c = new org.hipparchus.fraction.BigFraction(0.3183);
-                org.hipparchus.fraction.BigFraction[] p = new org.hipparchus.fraction.BigFraction[n + 1];
-                org.hipparchus.fraction.BigFraction lead = new org.hipparchus.fraction.BigFraction(scale)
-                        .divide(new org.hipparchus.fraction.BigFraction(CombinatoricsUtils.factorialDouble(n)));
+                BigFraction c = new BigFraction(RELU_POWER_KINK);
+                BigFraction[] p = new BigFraction[n + 1];
+                BigFraction lead = new BigFraction(scale)
+                        .divide(new BigFraction(CombinatoricsUtils.factorialDouble(n)));
                 for (int k = 0; k <= n; k++) {
                     // binomial(n, k)·x^k·(−c)^(n−k)
-                    p[k] = lead.multiply(new org.hipparchus.fraction.BigFraction(CombinatoricsUtils.binomialCoefficient(n, k)))
+                    p[k] = lead.multiply(new BigFraction(CombinatoricsUtils.binomialCoefficient(n, k)))
                             .multiply(c.negate().pow(n - k));
                 }
-                org.hipparchus.fraction.BigFraction[] zero = {org.hipparchus.fraction.BigFraction.ZERO};
-                return List.of(new ExactCertifier1D.Piece(org.hipparchus.fraction.BigFraction.ZERO, zero),
+                BigFraction[] zero = {BigFraction.ZERO};
+                return List.of(new ExactCertifier1D.Piece(BigFraction.ZERO, zero),
                         new ExactCertifier1D.Piece(c, p));
             }
             return null;
         }
 
-        private static org.hipparchus.fraction.BigFraction[] rationals(double[] c) {
-            org.hipparchus.fraction.BigFraction[] out = new org.hipparchus.fraction.BigFraction[c.length];
+        private static BigFraction[] rationals(double[] c) {
+            BigFraction[] out = new BigFraction[c.length];
             for (int i = 0; i < c.length; i++) {
-                out[i] = new org.hipparchus.fraction.BigFraction(c[i]);
+                out[i] = new BigFraction(c[i]);
             }
             return out;
         }
@@ -236,18 +240,15 @@ public abstract class SobolevFunction {
             IExpr e = new ExpressionParser(symbols, useX).parse(text);
             List<int[]> all = MultiIndex.all(d, n);
             derivatives = new NumericExpression[all.size()];
-            java.util.Map<String, IExpr> done = new java.util.HashMap<>();
             for (int i = 0; i < all.size(); i++) {
                 int[] alpha = all.get(i);
                 IExpr de = e;
                 for (int k = 0; k < d; k++) {
+                    IExpr var = useX ? symbols.x() : symbols.parameter("x" + (k + 1));
                     for (int j = 0; j < alpha[k]; j++) {
-                        IExpr var = useX ? symbols.x() : symbols.parameter("x" + (k + 1));
-                        IExpr cur = de;
-                        de = engine.eval("derivative of order " + java.util.Arrays.toString(alpha), F.D(cur, var));
+                        de = engine.eval("derivative of order " + java.util.Arrays.toString(alpha), F.D(de, var));
                     }
                 }
-                done.put(java.util.Arrays.toString(alpha), de);
                 try {
                     derivatives[i] = NumericExpression.compile(de, symbols);
                 } catch (ActlabException ex) {
