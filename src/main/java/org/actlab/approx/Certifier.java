@@ -237,7 +237,7 @@ public final class Certifier {
                 out.micros[out.size - 1] = m;   // a one-ulp piece has no double inside: nothing to insert
             } else {
                 int before = out.size;
-                refineInterval(ev, l, grid.xs[k - 1], grid.values[k - 1], grid.xs[k], grid.values[k], out);
+                refineInterval(ev, l, grid.xs[k - 1], grid.values[k - 1], grid.xs[k], grid.values[k], out, null);
                 if (out.size > before && points.addAndGet(out.size - before) > MAX_POINTS) {
                     throw new ActlabException("the network has more than " + MAX_POINTS
                             + " linear pieces on the interval; certification stops there");
@@ -282,13 +282,9 @@ public final class Certifier {
      * layer is linear on [x0, x1] (its kinks are grid points already), so layer l's pre-activations
      * are linear there too: a point r inside gets its values as {@code z(x0) + s·(r − x0)} with the
      * slopes {@code s = (z(x1) − z(x0))/(x1 − x0)}, which are exact dyadics (products of weights), found
-     * once for the interval, instead of an evaluation through all l layers.
+     * once for the interval ({@code line}, null until the first kink needs it), instead of an
+     * evaluation through all l layers.
      */
-    private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
-                                       ExactEvaluator.Values v1, Refined out) {
-        refineInterval(ev, l, x0, v0, x1, v1, out, null);
-    }
-
     private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
                                        ExactEvaluator.Values v1, Refined out, Line line) {
         for (int i = 0; i < v0.size(); i++) {

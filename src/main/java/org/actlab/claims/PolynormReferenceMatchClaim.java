@@ -62,8 +62,9 @@ public final class PolynormReferenceMatchClaim implements Claim {
                 double[] plain = rmsNoEps.value(x);
                 double worstRef = 0;
                 double worstL2 = 0;
+                double[] norms = rms(x, a.length - 1);
                 for (int j = 0; j < d; j++) {
-                    double size = termSize(a, x, j);
+                    double size = termSize(a, x, norms, j);
                     worstRef = Math.max(worstRef, Math.abs(got[j] - ref[j]) / size);
                     worstL2 = Math.max(worstL2, Math.abs(paper[j] * Math.sqrt(d) - plain[j]) / size);
                 }
@@ -94,17 +95,25 @@ public final class PolynormReferenceMatchClaim implements Claim {
         return Outcome.of(id(), summary, m.all(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** |a₀| + Σ_i |a_i|·|x_j^i|/rms(x^i): the terms output j adds. */
-    private static double termSize(double[] a, double[] x, int j) {
+    /** |a₀| + Σ_i |a_i|·|x_j^i|/rms(x^i): the terms output j adds ({@code rms[i]} = rms(x^i)). */
+    private static double termSize(double[] a, double[] x, double[] rms, int j) {
         double size = Math.abs(a[0]);
         for (int i = 1; i < a.length; i++) {
+            size += Math.abs(a[i]) * Math.abs(Math.pow(x[j], i)) / rms[i];
+        }
+        return Math.max(size, Double.MIN_NORMAL);
+    }
+
+    /** sqrt(mean((x^i)²)) for i = 1 … order, the same for every output coordinate. */
+    private static double[] rms(double[] x, int order) {
+        double[] rms = new double[order + 1];
+        for (int i = 1; i <= order; i++) {
             double mean = 0;
             for (double v : x) {
                 mean += Math.pow(v, 2 * i);
             }
-            mean /= x.length;
-            size += Math.abs(a[i]) * Math.abs(Math.pow(x[j], i)) / Math.sqrt(mean);
+            rms[i] = Math.sqrt(mean / x.length);
         }
-        return Math.max(size, Double.MIN_NORMAL);
+        return rms;
     }
 }

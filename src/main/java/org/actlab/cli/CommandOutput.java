@@ -23,7 +23,7 @@ final class CommandOutput {
     }
 
     /** Prints each progress line on {@code err} as {@code name [  12.3 s] line}, timed from now. */
-    static java.util.function.Consumer<String> progress(java.io.PrintWriter err, String name) {
+    static java.util.function.Consumer<String> progress(PrintWriter err, String name) {
         long t0 = System.nanoTime();
         return line -> {
             err.printf("%s [%5.1f s] %s%n", name, (System.nanoTime() - t0) / 1e9, line);

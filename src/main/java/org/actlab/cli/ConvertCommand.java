@@ -115,14 +115,7 @@ public final class ConvertCommand implements Callable<Integer> {
             result = ExactConversions.polynomialAsPolyRelu(Numbers.parseList(polynomial, "--polynomial"));
             out = files.isEmpty() ? null : files.get(0);
         }
-        String json = NetworkJson.write(result);
-        if (out != null) {
-            AtomicFiles.writeString(out, json);
-        } else {
-            PrintWriter w = spec.commandLine().getOut();
-            w.print(json);
-            w.flush();
-        }
+        CommandOutput.write(spec, out, NetworkJson.write(result));
         return 0;
     }
 }

@@ -213,16 +213,19 @@ public final class FigureSet {
                         + "once the constants make it continuous with f(0) = 0 (the pieces meet with equal slope β: C¹).");
     }
 
+    /** a_0 = 0, a_1 = … = a_r = 1/r: the reference initialisation for r = 3, the same rule for other orders. */
+    private static double[] referenceCoefficients(int r) {
+        double[] a = new double[r + 1];
+        java.util.Arrays.fill(a, 1, r + 1, 1.0 / r);
+        return a;
+    }
+
     private Figure polyCom() {
         double[] x = grid(-2, 2, 801);
         List<Series> values = new ArrayList<>();
         List<Series> grads = new ArrayList<>();
         for (int r = 2; r <= 4; r++) {
-            double[] a = new double[r + 1];
-            for (int i = 1; i <= r; i++) {
-                a[i] = 1.0 / r;
-            }
-            ScalarActivation f = Catalogue.scalar("polyrelu", Map.of("coeffs", a));
+            ScalarActivation f = Catalogue.scalar("polyrelu", Map.of("coeffs", referenceCoefficients(r)));
             values.add(new Series("PolyReLU, order " + r, x, map(x, f::value), false));
             grads.add(new Series("PolyReLU, order " + r, x, map(x, f::derivative), false));
         }
@@ -239,11 +242,7 @@ public final class FigureSet {
         List<Series> normValues = new ArrayList<>();
         List<Series> normGrads = new ArrayList<>();
         for (int r = 2; r <= 4; r++) {
-            double[] a = new double[r + 1];
-            for (int i = 1; i <= r; i++) {
-                a[i] = 1.0 / r;
-            }
-            VectorActivation f = Catalogue.vector("polynorm", Map.of("coeffs", a));
+            VectorActivation f = Catalogue.vector("polynorm", Map.of("coeffs", referenceCoefficients(r)));
             double[] y = f.value(sorted);
             double[][] jac = f.jacobian(sorted);
             double[] diag = new double[d];
