@@ -15,6 +15,11 @@ public final class GeluTanh extends ScalarActivation {
 
     private static final double K = Math.sqrt(2 / Math.PI);
     private static final double C = 0.044715;
+    /**
+     * From |x| = 30 on, 2z ≥ 1970: σ(2z) rounds to 1, σ(−2z) and every derivative term underflow to 0, so
+     * f is x or 0 with f′ = 1 or 0 and f″ = 0, exactly in double.
+     */
+    private static final double LINEAR_FROM = 30;
 
     public GeluTanh(ParameterValues values) {
         super("gelu-tanh", values);
@@ -27,7 +32,12 @@ public final class GeluTanh extends ScalarActivation {
 
     @Override
     protected <T extends Derivative<T>> T formula(T x, T[] q) {
-        T z = x.add(x.pow(3).multiply(C)).multiply(K);
+        if (Math.abs(x.getValue()) >= LINEAR_FROM) {
+            // σ(2z) is exactly 1 (x > 0) or underflows to 0 (x < 0) in double here, and so do its derivative
+            // terms; through x³ (which overflows from 5.6e102) they would come out NaN
+            return x.getValue() > 0 ? x : x.multiply(0);
+        }
+        T z = x.add(x.multiply(x).multiply(x).multiply(C)).multiply(K);
         return x.multiply(Logistic.sigmoid(z.multiply(2)));
     }
 

@@ -21,12 +21,14 @@ public final class Ielu extends ScalarActivation {
 
     @Override
     protected <T extends Derivative<T>> T formula(T x, T[] q) {
-        return x.getValue() > 0 ? x.square().multiply(0.5) : x.expm1().subtract(x).multiply(q[0]);
+        // x·(x/2) rather than x²/2: the derivative 2x of the square overflows at 1e308 where x itself does not;
+        // eˣ − 1 − x by its own derivatives (f′ = α·expm1(x) stays exact next to 0)
+        return x.getValue() > 0 ? x.multiply(x.multiply(0.5)) : SpecialFunctions.expm1MinusX(x).multiply(q[0]);
     }
 
     @Override
     protected double valueFinite(double x) {
-        return x > 0 ? 0.5 * x * x : p[0] * (Math.expm1(x) - x);
+        return x > 0 ? 0.5 * x * x : p[0] * SpecialFunctions.expm1MinusX(x);
     }
 
     @Override

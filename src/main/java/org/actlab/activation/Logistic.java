@@ -10,6 +10,12 @@ final class Logistic {
     private Logistic() {
     }
 
+    /** σ on a derivative type: {@link SpecialFunctions#sigmoid(Derivative)} (derivatives to full relative accuracy). */
+    static <T extends org.hipparchus.analysis.differentiation.Derivative<T>> T sigmoid(T x) {
+        return SpecialFunctions.sigmoid(x);
+    }
+
+    /** σ on any field (vector activations): the stable two-sided form. */
     static <T extends CalculusFieldElement<T>> T sigmoid(T x) {
         if (x.getReal() >= 0) {
             return x.negate().exp().add(1).reciprocal();

@@ -59,6 +59,16 @@ public final class PolyRelu extends ScalarActivation {
     }
 
     @Override
+    protected double[] derivativesFinite(double x) {
+        if (!(x > 0)) {
+            return new double[] {p[0], 0.0, 0.0};
+        }
+        double[] d = PolynomialLimits.valueAndDerivatives(p, x);
+        d[0] = valueFinite(x);   // the value exactly as the fast path computes it
+        return d;
+    }
+
+    @Override
     protected double limitAtInfinity(int order, boolean positive) {
         return PolynomialLimits.limit(positive ? p : new double[] {p[0]}, order, positive);
     }

@@ -1,10 +1,32 @@
 package org.actlab.activation;
 
 /**
- * Limits at ±∞ of a polynomial and its derivatives, for the piecewise-polynomial activations.
+ * Limits at ±∞ of a polynomial and its derivatives, and its value and first two derivatives at a
+ * point, for the piecewise-polynomial activations.
  */
 final class PolynomialLimits {
     private PolynomialLimits() {
+    }
+
+    /**
+     * {@code [p(x), p′(x), p″(x)]} for {@code p(x) = Σ c_i x^i}, each by Horner's rule on its own
+     * coefficients: automatic differentiation of one Horner loop forms ∞·0 (NaN) in p″ wherever a
+     * higher term overflows although p″ does not (0.25x³ at x = 1e200).
+     */
+    static double[] valueAndDerivatives(double[] ascending, double x) {
+        double[] out = new double[3];
+        for (int order = 0; order < 3; order++) {
+            double acc = 0;
+            for (int i = ascending.length - 1; i >= order; i--) {
+                double factor = 1;
+                for (int j = 0; j < order; j++) {
+                    factor *= i - j;
+                }
+                acc = acc * x + ascending[i] * factor;
+            }
+            out[order] = acc;
+        }
+        return out;
     }
 
     /**

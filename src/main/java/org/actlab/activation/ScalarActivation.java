@@ -84,8 +84,21 @@ public abstract class ScalarActivation extends AbstractActivation implements Uni
             boolean pos = x > 0;
             return new double[] {limitAtInfinity(0, pos), limitAtInfinity(1, pos), limitAtInfinity(2, pos)};
         }
+        double[] direct = derivativesFinite(x);
+        if (direct != null) {
+            return direct;
+        }
         UnivariateDerivative2 y = value(new UnivariateDerivative2(x, 1.0, 0.0));
         return new double[] {valueFinite(x), y.getFirstDerivative(), y.getSecondDerivative()};
+    }
+
+    /**
+     * {@code [f, f′, f″]} at a finite x in closed form, for activations where automatic differentiation
+     * cannot give them: where f′ overflows to ∞ but f″ is finite, the chain rule forms ∞·0 = NaN for f″.
+     * {@code null} (the default) means: from the generic formula.
+     */
+    protected double[] derivativesFinite(double x) {
+        return null;
     }
 
     /**

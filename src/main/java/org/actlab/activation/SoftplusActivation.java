@@ -31,15 +31,27 @@ public final class SoftplusActivation extends ScalarActivation {
         }
         // log(1 + e^u) written so that no intermediate overflows: for u > 0 as u + log(1 + e^(−u)); the
         // direct form overflows in its derivatives (e^u squared) long before the value does
-        T u = x.multiply(q[0]);
-        T sp = u.getValue() > 0 ? u.add(u.negate().exp().log1p()) : u.exp().log1p();
-        return sp.divide(q[0]);
+        // f^(k) = β^(k−1)·σ^(k−1)(βx), composed directly (β is fixed): through u = βx and a division by β the
+        // chain rule forms β^k, which underflows for β = 1e-200 (and 1/β² overflows: NaN)
+        double beta = p[0];
+        double u = beta * x.getValue();
+        double[] f = new double[x.getOrder() + 1];
+        f[0] = valueFinite(x.getValue());
+        if (f.length > 1) {
+            double[] s = SpecialFunctions.sigmoidDerivatives(u, f.length - 2);
+            double scale = 1;
+            for (int k = 1; k < f.length; k++) {
+                f[k] = scale * s[k - 1];
+                scale *= beta;
+            }
+        }
+        return x.compose(f);
     }
 
     @Override
     protected double valueFinite(double x) {
         double bx = p[0] * x;
-        return bx > p[1] ? x : Math.log1p(Math.exp(bx)) / p[0];
+        return bx > p[1] ? x : Math.log1p(Math.exp(bx)) / p[0];   // PyTorch's form (it cannot overflow below the threshold)
     }
 
     @Override

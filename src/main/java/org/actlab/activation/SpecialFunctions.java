@@ -45,9 +45,105 @@ public final class SpecialFunctions {
         return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
     }
 
-    /** {@code 1/(1 + e^(−u))} on a derivative type, without overflow. */
+    /**
+     * {@code 1/(1 + e^(−u))} on a derivative type, without overflow, its derivatives composed from
+     * {@code σ^(k)(u) = 2^(−k−1)·tanh^(k)(u/2)} (k ≥ 1), so they keep full relative accuracy where the
+     * direct chain rule cancels: σ″(u) = σ′(u)(1 − 2σ(u)) near u = 0, the tails.
+     */
     public static <T extends Derivative<T>> T sigmoid(T u) {
-        return u.getValue() >= 0 ? u.negate().exp().add(1).reciprocal() : u.exp().divide(u.exp().add(1));
+        return u.compose(sigmoidDerivatives(u.getValue(), u.getOrder()));
+    }
+
+    /** {@code [σ(u), σ′(u), …, σ^(order)(u)]}, each to full relative accuracy. */
+    static double[] sigmoidDerivatives(double u, int order) {
+        double[] t = tanhDerivatives(0.5 * u, order);
+        double[] f = new double[order + 1];
+        f[0] = sigmoid(u);
+        double scale = 0.25;   // 2^(−k−1) for k = 1
+        for (int k = 1; k <= order; k++) {
+            f[k] = scale * t[k];
+            scale *= 0.5;
+        }
+        return f;
+    }
+
+    /** {@code sech²(u) = 1 − tanh²(u)}, as {@code 4e^(−2|u|)/(1 + e^(−2|u|))²} (no cancellation in the tails). */
+    public static double sech2(double u) {
+        double e = Math.exp(-2 * Math.abs(u));
+        double d = 1 + e;
+        return 4 * e / (d * d);
+    }
+
+    /** tanh on a derivative type, its derivatives composed from {@link #tanhDerivatives}. */
+    public static <T extends Derivative<T>> T tanh(T u) {
+        return u.compose(tanhDerivatives(u.getValue(), u.getOrder()));
+    }
+
+    /**
+     * {@code [tanh u, tanh′ u, …]}: {@code tanh^(k) = sech²(u)·Q_k(tanh u)} with {@code Q_1 = 1} and
+     * {@code Q_{k+1}(t) = −2t·Q_k(t) + (1 − t²)·Q_k′(t)}; sech² is computed directly, so the derivatives
+     * keep full relative accuracy where 1 − tanh² would round to 0 (|u| from 18.4 on).
+     */
+    static double[] tanhDerivatives(double u, int order) {
+        double[] f = new double[order + 1];
+        double t = Math.tanh(u);
+        f[0] = t;
+        if (order == 0) {
+            return f;
+        }
+        double s = sech2(u);
+        double[] q = {1};   // Q_1, ascending coefficients in t
+        for (int k = 1; k <= order; k++) {
+            double acc = 0;
+            for (int i = q.length - 1; i >= 0; i--) {
+                acc = acc * t + q[i];
+            }
+            f[k] = s * acc;
+            // Q_{k+1} = −2t·Q + (1 − t²)·Q′
+            double[] next = new double[q.length + 1];
+            for (int i = 0; i < q.length; i++) {
+                next[i + 1] -= 2 * q[i];
+                if (i >= 1) {
+                    next[i - 1] += i * q[i];
+                    next[i + 1] -= i * q[i];
+                }
+            }
+            q = next;
+        }
+        return f;
+    }
+
+    /** {@code eᵘ − 1 − u} without cancellation: its Taylor series for |u| &lt; ½, else {@code expm1(u) − u}. */
+    public static double expm1MinusX(double u) {
+        if (Math.abs(u) >= 0.5) {
+            return Math.expm1(u) - u;
+        }
+        // Σ_{k≥2} u^k/k!: each term at most 2^-(k-2)/k! of the first, 20 terms reach double precision
+        double term = 0.5 * u * u;
+        double sum = term;
+        for (int k = 3; k < 24 && term != 0; k++) {
+            term *= u / k;
+            sum += term;
+        }
+        return sum;
+    }
+
+    /**
+     * {@code eᵘ − 1 − u} on a derivative type: its derivatives are {@code expm1(u)} and then
+     * {@code eᵘ}, composed directly (the chain rule through {@code expm1(u) − u} would give
+     * {@code eᵘ − 1}, which is 0 for |u| below 1e-16).
+     */
+    public static <T extends Derivative<T>> T expm1MinusX(T u) {
+        double v = u.getValue();
+        double[] f = new double[u.getOrder() + 1];
+        f[0] = expm1MinusX(v);
+        if (f.length > 1) {
+            f[1] = Math.expm1(v);
+        }
+        for (int k = 2; k < f.length; k++) {
+            f[k] = Math.exp(v);
+        }
+        return u.compose(f);
     }
 
     /** erf on a derivative type: {@code erf^(k+1)(t) = (2/√π)·(−1)^k·H_k(t)·e^(−t²)}, H the Hermite polynomials. */

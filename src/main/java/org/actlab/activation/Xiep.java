@@ -48,6 +48,16 @@ public final class Xiep extends ScalarActivation {
     }
 
     @Override
+    protected double[] derivativesFinite(double x) {
+        if (!(x > 0)) {
+            return null;
+        }
+        double[] d = PolynomialLimits.valueAndDerivatives(new double[] {0, p[3], p[1], p[0]}, x);
+        d[0] = valueFinite(x);
+        return d;
+    }
+
+    @Override
     protected double limitAtInfinity(int order, boolean positive) {
         if (positive) {
             return PolynomialLimits.limit(new double[] {0, p[3], p[1], p[0]}, order, true);

@@ -64,10 +64,17 @@ public final class Approximations {
                         ap.description() + (design < eps ? " (designed for ε = " + design + " so that the stored "
                                 + "double weights certify within ε)" : ""));
             }
+            if (excess > 0.5 * eps) {
+                break;   // not a hair above ε: designing for a smaller error cannot close this gap
+            }
             design *= 1 - Math.max(1e-9, 4 * excess / eps);
         }
-        throw new ActlabException("could not certify a network within ε = " + eps + " (best certified "
-                + ap.certificate().certifiedError() + "); the rounding of double weights dominates at this ε");
+        throw new ActlabException("could not certify a network within ε = " + eps + " (certified "
+                + ap.certificate().certifiedError() + ", sampled " + ap.certificate().sampledError() + "): "
+                + (ap.certificate().certifiedError() > 2 * eps
+                        ? "the bound on the one-ulp pieces around kinks grows with the depth of this network (a larger ε or "
+                                + "a lower degree helps; one-hidden-layer networks have no such pieces)"
+                        : "the rounding of double weights dominates at this ε"));
     }
 
     /** Seed of the trained baseline's starts. */

@@ -11,8 +11,6 @@ import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
 import org.hipparchus.analysis.polynomials.PolynomialFunction;
-import org.hipparchus.analysis.solvers.LaguerreSolver;
-import org.hipparchus.complex.Complex;
 import org.hipparchus.fraction.BigFraction;
 
 /**
@@ -79,6 +77,7 @@ public final class Certifier {
         if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
             throw new ActlabException("the interval must have finite ends with a < b, got [" + a + ", " + b + "]");
         }
+        checkMagnitudes(net, a, b);
         ExactEvaluator ev = new ExactEvaluator(net);
         if (isShallow(net)) {
             return measure(net, ev, target, a, b, ShallowSweep.grid(net, target, a, b), samples,
@@ -97,6 +96,43 @@ public final class Certifier {
                 "breakpoints proved complete by exact sign analysis layer by layer; network values exact "
                 + "(double arithmetic proved exact, exact dyadic arithmetic for "
                 + (ev.exactFallbacks + pass.fallbacks.get()) + " layer evaluations)");
+    }
+
+    /**
+     * The most exact multiply-adds of the layer pass (points × weights, summed over layers): a few minutes
+     * of work at most; networks that need more are refused with the numbers, not run for hours.
+     */
+    static final long MAX_WORK = 20_000_000_000L;
+
+    /** The largest value any unit may reach on the interval (so that every double evaluation stays finite). */
+    static final double MAX_MAGNITUDE = 1e150;
+
+    /**
+     * Refuses a network whose units can exceed {@link #MAX_MAGNITUDE} in size on [a, b], bounded before
+     * any work by |W| row sums layer by layer ({@code m_i = Σ_j |w_ij| m_j + |b_i|}, m₀ = max(|a|, |b|)):
+     * weights near 1e308 would make float64 sampling overflow and the exact values thousands of bits long.
+     */
+    private static void checkMagnitudes(Network net, double a, double b) {
+        double[] m = {Math.max(Math.abs(a), Math.abs(b))};
+        for (int l = 0; l < net.depth(); l++) {
+            Layer layer = net.layers().get(l);
+            double[] next = new double[layer.outputs()];
+            for (int i = 0; i < next.length; i++) {
+                double s = Math.abs(layer.bias()[i]);
+                double[] row = layer.weights()[i];
+                for (int j = 0; j < row.length; j++) {
+                    s += Math.abs(row[j]) * m[j];
+                }
+                if (!(s <= MAX_MAGNITUDE)) {
+                    throw new ActlabException("layer " + (l + 1) + ", unit " + (i + 1) + " of the network can reach "
+                            + (Double.isFinite(s) ? org.actlab.io.Numbers.format(s) : "beyond 1.8e308") + " in size on ["
+                            + a + ", " + b + "] (bounded by |W| row sums); certification takes networks whose units stay below "
+                            + MAX_MAGNITUDE);
+                }
+                next[i] = s;
+            }
+            m = next;
+        }
     }
 
     /** Once the grid has this many points, the remaining layers run on {@link #CHUNKS} chunks of it in parallel. */
@@ -118,6 +154,8 @@ public final class Certifier {
         private final AtomicLong points;
         /** Exact layer evaluations of the chunks' own evaluators. */
         final AtomicLong fallbacks = new AtomicLong();
+        /** Multiply-adds of layer evaluations so far (points × weights), over all chunks, for {@link #MAX_WORK}. */
+        private final AtomicLong work = new AtomicLong();
 
         LayerPass(Network net, int startPoints) {
             this.net = net;
@@ -126,6 +164,14 @@ public final class Certifier {
 
         Grid run(ExactEvaluator ev, Grid grid, int from, double[][] maxAbs, boolean maySplit) {
             for (int l = from; l < net.depth(); l++) {
+                Layer layer = net.layers().get(l);
+                long spent = work.addAndGet((long) grid.xs.length * layer.outputs() * (layer.inputs() + 1));
+                if (spent > MAX_WORK) {
+                    throw new ActlabException("certification stopped at layer " + (l + 1) + " of " + net.depth() + ": it would "
+                            + "take more than " + MAX_WORK + " exact multiply-adds (" + grid.xs.length + " linear pieces so far "
+                            + "times the layer's " + (long) layer.outputs() * (layer.inputs() + 1) + " weights and biases); "
+                            + "certify a smaller network or a shorter interval");
+                }
                 if (l > 0) {
                     for (int k = 0; k < grid.xs.length; k++) {
                         grid.values[k] = ev.step(grid.xs[k], grid.values[k], l);
@@ -489,7 +535,7 @@ public final class Certifier {
                 pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 1e-9), x0, false);
             } else {
                 Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
-                        ? null : new Dyadic[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])});
+                        ? null : new Dyadic[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])}, e0.value, e1.value);
                 if (interior != null && interior.value > pieceMax.value) {
                     pieceMax = interior;
                 }
@@ -556,7 +602,8 @@ public final class Certifier {
      * The largest |e| at interior critical points of {@code e = P − ℓ} on (x0, x1), or null when
      * there are none.
      */
-    private static Bound interiorMax(double[] piece, double x0, double x1, double y0, double y1, Dyadic[] yExact) {
+    private static Bound interiorMax(double[] piece, double x0, double x1, double y0, double y1, Dyadic[] yExact,
+                                     double e0, double e1) {
         int deg = piece.length - 1;
         while (deg > 0 && piece[deg] == 0) {
             deg--;
@@ -567,7 +614,7 @@ public final class Certifier {
         if (deg == 2) {
             return quadraticCritical(piece, x0, x1, y0, y1, yExact);
         }
-        return higherCritical(Arrays.copyOf(piece, deg + 1), x0, x1, y0, y1, yExact);
+        return higherCritical(Arrays.copyOf(piece, deg + 1), x0, x1, y0, y1, yExact, e0, e1);
     }
 
     /** For P = p0 + p1 x + p2 x²: the critical point c = (s − p1)/(2 p2) is rational; e(c) exactly. */
@@ -601,11 +648,15 @@ public final class Certifier {
     }
 
     /**
-     * Degree ≥ 3: roots c of P′ − s located in double (closed form or Laguerre); e evaluated exactly
-     * at the double c; the true critical point c* is enclosed in [c − ρ, c + ρ] where e′ has opposite
-     * signs at the ends (checked through bounds on P″ and P‴), and |e(c*)| ≤ |e(c)| + ½·max|P″|·ρ².
+     * Degree ≥ 3. For a cubic P, e′ = P′ − s is quadratic: its roots c are located in closed form, e is
+     * evaluated exactly at the double c, and the true critical point c* is enclosed in [c − ρ, c + ρ]
+     * where e′ has opposite signs at the ends (checked through bounds on P″ and P‴), so
+     * |e(c*)| ≤ |e(c)| + ½·max|P″|·ρ². Where that enclosure fails (a double or near-double root of e′,
+     * where e″ vanishes) and for every higher degree, {@link PieceMaximum} bounds the piece by rigorous
+     * subdivision instead, split first at the roots of e′ that {@link PolynomialRoots} locates.
      */
-    private static Bound higherCritical(double[] p, double x0, double x1, double y0, double y1, Dyadic[] yExact) {
+    private static Bound higherCritical(double[] p, double x0, double x1, double y0, double y1, Dyadic[] yExact,
+                                        double e0, double e1) {
         // e(c) = P(c) − y0 − (y1 − y0)(c − x0)/D with D = x1 − x0: its numerator e·D is dyadic, so it is
         // computed exactly without fractions and |e| is rounded up by an exact check of the quotient
         Dyadic fy0 = yExact != null ? yExact[0] : Dyadic.of(y0);
@@ -616,35 +667,50 @@ public final class Certifier {
         double s = rise.approx() / width.approx();
         PolynomialFunction poly = new PolynomialFunction(p);
         PolynomialFunction d1 = poly.polynomialDerivative();
-        PolynomialFunction d2 = d1.polynomialDerivative();
-        PolynomialFunction d3 = d2.polynomialDerivative();
         double[] q = d1.getCoefficients().clone();
         q[0] -= s;
+        if (p.length - 1 > 3 || nearDoubleRoot(q)) {
+            return subdivided(p, x0, x1, fy0, fy1, e0, e1, PolynomialRoots.inside(q, x0, x1));
+        }
+        PolynomialFunction d2 = d1.polynomialDerivative();
+        PolynomialFunction d3 = d2.polynomialDerivative();
         double scale = Math.max(Math.abs(x0), Math.abs(x1));
         double m2 = absBound(d2.getCoefficients(), scale);
         double m3 = absBound(d3.getCoefficients(), scale);
         Bound best = null;
-        for (double c : realRoots(q, x0, x1)) {
+        double[] roots = PolynomialRoots.inside(q, x0, x1);
+        for (double c : roots) {
             Dyadic fc = Dyadic.of(c);
             Dyadic numerator = Dyadic.horner(p, fc).subtract(fy0).multiply(width).subtract(rise.multiply(fc.subtract(fx0)));
             double eAbs = Dyadic.upperQuotient(numerator, width);
             double ePrime = Math.abs(d1.value(c) - s) + 8 * U * (absBound(d1.getCoefficients(), scale) + Math.abs(s));
             double curvature = Math.abs(d2.value(c));
             double rho = 2 * ePrime / Math.max(curvature, Double.MIN_NORMAL);
-            double value;
-            if (curvature - m3 * rho - 8 * U * m2 > 0 && rho < (x1 - x0)) {
-                // e″ keeps its sign on [c − ρ, c + ρ] and |e′(c)| ≤ ½|e″|ρ: the root c* lies inside
-                value = eAbs + 0.5 * (curvature + m3 * rho) * rho * rho;
-                value *= 1 + 4 * U;
-            } else {
-                // no enclosure: the interpolation bound |P − I₁P| ≤ (x1 − x0)²/8 · max|P″| on the piece
-                value = Math.max(eAbs, 0) + (x1 - x0) * (x1 - x0) / 8 * m2 * (1 + 4 * U);
+            if (!(curvature - m3 * rho - 8 * U * m2 > 0 && rho < (x1 - x0))) {
+                return subdivided(p, x0, x1, fy0, fy1, e0, e1, roots);   // no enclosure: subdivide instead
             }
+            // e″ keeps its sign on [c − ρ, c + ρ] and |e′(c)| ≤ ½|e″|ρ: the root c* lies inside
+            double value = (eAbs + 0.5 * (curvature + m3 * rho) * rho * rho) * (1 + 4 * U);
             if (best == null || value > best.value) {
                 best = new Bound(value, c, false);
             }
         }
         return best;
+    }
+
+    /** Whether the quadratic e′ has (nearly) a double root: its discriminant is lost in rounding. */
+    private static boolean nearDoubleRoot(double[] q) {
+        if (q.length < 3 || q[2] == 0) {
+            return false;
+        }
+        double disc = q[1] * q[1] - 4 * q[2] * q[0];
+        return Math.abs(disc) <= 64 * U * (q[1] * q[1] + 4 * Math.abs(q[2] * q[0]));
+    }
+
+    private static Bound subdivided(double[] p, double x0, double x1, Dyadic fy0, Dyadic fy1, double e0, double e1,
+                                    double[] splits) {
+        PieceMaximum.Result r = PieceMaximum.of(p, x0, x1, fy0, fy1, e0, e1, splits);
+        return new Bound(r.value(), r.at(), r.exact());
     }
 
     /** max |Σ c_i x^i| over |x| ≤ scale, bounded by Σ |c_i| scale^i. */
@@ -656,36 +722,9 @@ public final class Certifier {
         return acc * (1 + 8 * U);
     }
 
-    /** Real roots of Σ q_i x^i strictly inside (x0, x1), in double. */
+    /** Real roots of Σ q_i x^i strictly inside (x0, x1), in double (see {@link PolynomialRoots}). */
     static double[] realRoots(double[] q, double x0, double x1) {
-        int deg = q.length - 1;
-        while (deg > 0 && q[deg] == 0) {
-            deg--;
-        }
-        List<Double> roots = new ArrayList<>();
-        if (deg == 1) {
-            roots.add(-q[0] / q[1]);
-        } else if (deg == 2) {
-            double disc = q[1] * q[1] - 4 * q[2] * q[0];
-            if (disc >= 0) {
-                double sq = Math.sqrt(disc);
-                double t = -0.5 * (q[1] + Math.copySign(sq, q[1]));
-                if (t != 0) {
-                    roots.add(t / q[2]);
-                    roots.add(q[0] / t);
-                } else {
-                    roots.add(0.0);
-                }
-            }
-        } else if (deg > 2) {
-            Complex[] all = new LaguerreSolver(1e-15, 1e-15).solveAllComplex(Arrays.copyOf(q, deg + 1), 0.5 * (x0 + x1));
-            for (Complex z : all) {
-                if (Math.abs(z.getImaginary()) <= 1e-7 * Math.max(1, Math.abs(z.getReal()))) {
-                    roots.add(z.getReal());
-                }
-            }
-        }
-        return roots.stream().mapToDouble(Double::doubleValue).filter(r -> r > x0 && r < x1).toArray();
+        return PolynomialRoots.inside(q, x0, x1);
     }
 
     private static double lipschitz(double[] piece, double x0, double x1) {

@@ -173,8 +173,14 @@ final class Dyadic implements Comparable<Dyadic> {
     /** The smallest double found ≥ this non-negative value (a few ulps above it at most). */
     double upper() {
         double d = approx();
+        if (!Double.isFinite(d)) {
+            return Double.POSITIVE_INFINITY;   // beyond the doubles: infinity is the double above it
+        }
         while (Dyadic.of(d).compareTo(this) < 0) {
             d = Math.nextUp(d);
+            if (Double.isInfinite(d)) {
+                return d;
+            }
         }
         return d;
     }
@@ -186,11 +192,17 @@ final class Dyadic implements Comparable<Dyadic> {
             return 0;
         }
         double q = a.approx() / d.approx();
+        if (!Double.isFinite(q)) {
+            return Double.POSITIVE_INFINITY;
+        }
         if (q == 0) {
             q = Double.MIN_VALUE;
         }
         while (Dyadic.of(q).multiply(d).compareTo(a) < 0) {
             q = Math.nextUp(q);
+            if (Double.isInfinite(q)) {
+                return q;
+            }
         }
         return q;
     }

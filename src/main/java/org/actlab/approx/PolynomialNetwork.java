@@ -152,6 +152,27 @@ final class PolynomialNetwork {
         return new Built(plan.build(yForm.plus(shift)), designed, desc.toString());
     }
 
+    /**
+     * The designed error of a design, or +∞ when its error bounds overflow (too few levels for a high
+     * degree: every product compounds the error of the steps before it), which is then simply too coarse.
+     */
+    private static double designedError(Problem pr, Design d) {
+        try {
+            return build(pr, d).designedError();
+        } catch (RangeOverflow e) {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** A value range of a design that is not a finite interval of doubles. */
+    private static final class RangeOverflow extends ActlabException {
+        private static final long serialVersionUID = 1L;
+
+        RangeOverflow() {
+            super("the error bounds of this design overflow");
+        }
+    }
+
     /** The range of {@code v + s·y(v)} on [0, W], widened by |s|·(the error interval of y) and a hair. */
     private static double[] range(PolynomialFunction y, double s, double w, Interval error) {
         PolynomialFunction z = y.multiply(new PolynomialFunction(new double[] {s})).add(new PolynomialFunction(new double[] {0, 1}));
@@ -162,7 +183,11 @@ final class PolynomialNetwork {
             hi = Math.max(hi, z.value(r));
         }
         double slack = Math.abs(s) * error.maxAbs() + 1e-12 * (1 + Math.abs(lo) + Math.abs(hi));
-        return new double[] {lo - slack, hi + slack};
+        double[] r = {lo - slack, hi + slack};
+        if (!(Double.isFinite(r[0]) && Double.isFinite(r[1]) && Double.isFinite(r[1] - r[0]))) {
+            throw new RangeOverflow();
+        }
+        return r;
     }
 
     /** A closed interval of error values. */
@@ -216,7 +241,7 @@ final class PolynomialNetwork {
             int[] levels = new int[n];
             Arrays.fill(levels, m);
             Design candidate = new Design(levels, lambda.clone(), recentre);
-            if (build(pr, candidate).designedError() <= eps) {
+            if (designedError(pr, candidate) <= eps) {
                 best = candidate;
                 break;
             }
@@ -230,13 +255,18 @@ final class PolynomialNetwork {
         }
         long bestCost = cost(pr, best);
         boolean improved = true;
+        int tried = 0;
+        search:
         while (improved) {
             improved = false;
             for (Design move : moves(best, n, products)) {
-                Built built = build(pr, move);
-                if (built.designedError() > eps) {
+                if (++tried > MAX_DESIGNS) {
+                    break search;   // high degrees: the descent is cut short (the design is still certified)
+                }
+                if (!(designedError(pr, move) <= eps)) {
                     continue;
                 }
+                Built built = build(pr, move);
                 long c = built.network().parameterCount(Network.Count.ALL);
                 if (c < bestCost) {
                     bestCost = c;
@@ -245,8 +275,13 @@ final class PolynomialNetwork {
                 }
             }
         }
-        return build(pr, best);
+        Built result = build(pr, best);
+        return tried > MAX_DESIGNS ? new Built(result.network(), result.designedError(), result.description()
+                + "; the search for levels stopped after " + MAX_DESIGNS + " designs (a high degree)") : result;
     }
+
+    /** The most designs the coordinate descent tries (degree 3 needs under 200; degree 32 would need 10⁵). */
+    static final int MAX_DESIGNS = 3000;
 
     private static long cost(Problem pr, Design d) {
         return build(pr, d).network().parameterCount(Network.Count.ALL);

@@ -46,15 +46,21 @@ public final class SawtoothSquare {
      * @return {@code {a′, 2^k}}
      */
     public static double[] frame(int m, double a, double b) {
-        int k = Math.getExponent(b - a);
-        while (true) {
+        if (!(Double.isFinite(a) && Double.isFinite(b) && a < b && Double.isFinite(b - a))) {
+            throw new ActlabException("a value of the construction ranges over [" + a + ", " + b + "], which is not a finite "
+                    + "interval of doubles: the target grows too large on this interval (use a smaller interval or a lower degree)");
+        }
+        for (int k = Math.getExponent(b - a); k <= Double.MAX_EXPONENT; k++) {
             double step = Math.scalb(1.0, k - m);
+            if (step == 0) {
+                continue;
+            }
             double start = Math.floor(a / step) * step;
             if (start + Math.scalb(1.0, k) >= b) {
                 return new double[] {start, Math.scalb(1.0, k)};
             }
-            k++;
         }
+        throw new ActlabException("no dyadic frame of doubles holds [" + a + ", " + b + "] with " + m + " levels");
     }
 
     /** The sup error of the m-level network built for [a, b]: {@code W²·2^(−2m−2)} (half re-centred), W the frame width. */

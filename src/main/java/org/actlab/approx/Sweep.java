@@ -12,18 +12,33 @@ public final class Sweep {
     private Sweep() {
     }
 
+    /** The most ε values of one range. */
+    public static final int MAX_VALUES = 400;
+    /** The smallest ε of a range (below it doubles lose precision: subnormal numbers). */
+    public static final double MIN_EPS = 1e-300;
+
     /**
      * The errors {@code from·10^(−k/perDecade)} for k = 0, 1, … down to {@code to} (inclusive up to
-     * rounding), e.g. 1e-1:1e-12 with one per decade gives 12 values.
+     * rounding), e.g. 1e-1:1e-12 with one per decade gives 12 values; at most {@link #MAX_VALUES}
+     * values, none below {@link #MIN_EPS}.
      */
     public static double[] decades(double from, double to, int perDecade) {
         if (!(from > to) || !(to > 0) || !Double.isFinite(from)) {
             throw new ActlabException("the ε range must run from a larger to a smaller positive number, e.g. 1e-1:1e-12");
         }
+        if (to < MIN_EPS) {
+            throw new ActlabException("the ε range ends at " + org.actlab.io.Numbers.format(to) + ", below the smallest ε, "
+                    + org.actlab.io.Numbers.format(MIN_EPS));
+        }
         if (perDecade < 1 || perDecade > 20) {
             throw new ActlabException("points per decade must be from 1 to 20, got " + perDecade);
         }
-        int n = (int) Math.floor(Math.log10(from / to) * perDecade + 1e-9) + 1;
+        double count = Math.floor((Math.log10(from) - Math.log10(to)) * perDecade + 1e-9) + 1;
+        if (!(count <= MAX_VALUES)) {
+            throw new ActlabException("the ε range " + org.actlab.io.Numbers.format(from) + ":" + org.actlab.io.Numbers.format(to)
+                    + " at " + perDecade + " per decade has " + (long) Math.min(count, 1e18) + " values; at most " + MAX_VALUES);
+        }
+        int n = (int) count;
         double[] out = new double[n];
         for (int k = 0; k < n; k++) {
             // whole decades scaled in decimal, so 1e-1 gives exactly the doubles nearest 1e-2, 1e-3, …

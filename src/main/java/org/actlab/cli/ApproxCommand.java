@@ -63,6 +63,7 @@ public final class ApproxCommand implements Callable<Integer> {
         Target t = targetOptions.target();
         double[] ab = targetOptions.interval();
         double e = Numbers.parse(eps, "--eps");
+        CommandOutput.checkTarget(save);
         Approximations.Method m = parseMethod(method);
         String fmt = checkFormat(format);
         Approximation ap = Approximations.build(t, ab[0], ab[1], e, m);
@@ -89,6 +90,7 @@ public final class ApproxCommand implements Callable<Integer> {
         }
         String fmt = checkFormat(format);
         double e = Numbers.parse(eps, "--eps");
+        CommandOutput.checkTarget(save);
         ProductNetwork.Result r = ProductNetwork.build(ab[1], e);
         if (save != null) {
             AtomicFiles.writeString(save, NetworkJson.write(r.network()));

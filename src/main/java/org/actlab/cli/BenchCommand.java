@@ -25,6 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "(Symja's start-up included; the JVM's uptime then approximates 'time ./actlab derive NAME') and",
             "warm (best and median of --passes repetitions after --warmup)."})
 public final class BenchCommand implements Callable<Integer> {
+    /** The most timed passes and the most warm-up passes. */
+    static final int MAX_PASSES = 100;
+    /** The most scalar evaluations of one run (points × passes, warm-up included, per activation). */
+    static final long MAX_EVALUATIONS = 1_000_000_000L;
+
     @Spec
     private CommandSpec spec;
 
@@ -45,26 +50,33 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkPasses();
         if (derive != null) {
             return deriveBench();
         }
         if (points < 1 || points > 100_000_000) {
             throw new ActlabException("--points must be between 1 and 100000000, got " + points);
         }
-        if (passes < 1 || warmup < 0) {
-            throw new ActlabException("--passes must be ≥ 1 and --warmup ≥ 0");
+        if ((long) points * (passes + warmup) > MAX_EVALUATIONS) {
+            throw new ActlabException("--points × (--passes + --warmup) = " + (long) points * (passes + warmup)
+                    + " evaluations per activation; at most " + MAX_EVALUATIONS);
         }
         PrintWriter out = spec.commandLine().getOut();
         double[] mixed = Throughput.uniformPoints(points, -5, 5, seed);
         double[] positive = Throughput.uniformPoints(points, Double.MIN_NORMAL, 5, seed);
+        var polyrelu = Catalogue.scalar("polyrelu", Map.of("coeffs", Catalogue.POLYCOM_REFERENCE_COEFFS));
+        java.util.function.Consumer<String> progress = CommandOutput.progress(spec.commandLine().getErr(), "bench");
         List<Throughput.Result> results = new ArrayList<>();
-        results.add(Throughput.measure("xielu [-5,5]", Catalogue.scalar("xielu"), mixed, warmup, passes));
-        results.add(Throughput.measure("xielu (0,5] positive branch", Catalogue.scalar("xielu"), positive, warmup, passes));
-        results.add(Throughput.measure("gelu [-5,5]", Catalogue.scalar("gelu"), mixed, warmup, passes));
-        results.add(Throughput.measure("polyrelu r=3 [-5,5]", Catalogue.scalar("polyrelu",
-                Map.of("coeffs", Catalogue.POLYCOM_REFERENCE_COEFFS)), mixed, warmup, passes));
-        results.add(Throughput.measure("polyrelu r=3 (0,5] positive", Catalogue.scalar("polyrelu",
-                Map.of("coeffs", Catalogue.POLYCOM_REFERENCE_COEFFS)), positive, warmup, passes));
+        Object[][] cases = {{"xielu [-5,5]", Catalogue.scalar("xielu"), mixed},
+            {"xielu (0,5] positive branch", Catalogue.scalar("xielu"), positive},
+            {"gelu [-5,5]", Catalogue.scalar("gelu"), mixed},
+            {"polyrelu r=3 [-5,5]", polyrelu, mixed},
+            {"polyrelu r=3 (0,5] positive", polyrelu, positive}};
+        for (Object[] c : cases) {
+            progress.accept(c[0] + ": " + (warmup + passes) + " passes of " + points + " points");
+            results.add(Throughput.measure((String) c[0], (org.actlab.activation.ScalarActivation) c[1], (double[]) c[2],
+                    warmup, passes));
+        }
         out.printf(java.util.Locale.ROOT, "%-30s %10s %16s %16s  %s%n", "activation", "points", "best evals/s", "median evals/s", "checksum");
         for (Throughput.Result r : results) {
             out.printf(java.util.Locale.ROOT, "%-30s %10d %16.4g %16.4g  %s%n", r.name(), r.points(), r.bestPerSec(), r.medianPerSec(),
@@ -76,10 +88,14 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Integer deriveBench() {
-        if (passes < 1 || warmup < 0) {
-            throw new ActlabException("--passes must be ≥ 1 and --warmup ≥ 0");
+    private void checkPasses() {
+        if (passes < 1 || passes > MAX_PASSES || warmup < 0 || warmup > MAX_PASSES) {
+            throw new ActlabException("--passes must be from 1 to " + MAX_PASSES + " and --warmup from 0 to " + MAX_PASSES
+                    + ", got " + passes + " and " + warmup);
         }
+    }
+
+    private Integer deriveBench() {
         org.actlab.symbolic.NamedDerivations.Named named = org.actlab.symbolic.NamedDerivations.get(derive);
         org.actlab.symbolic.SymbolicEngine engine = org.actlab.symbolic.SymbolicEngine.standard();
         long t0 = System.nanoTime();

@@ -12,6 +12,20 @@ final class CommandOutput {
     private CommandOutput() {
     }
 
+    /** Checks before the work that {@code output} (when given) can be written (see {@link AtomicFiles#checkTarget}). */
+    static void checkTarget(Path output) {
+        if (output != null) {
+            AtomicFiles.checkTarget(output);
+        }
+    }
+
+    /** Checks before the work that {@code dir} (when given) is, or can be made, a directory that takes files. */
+    static void checkDirectory(Path dir) {
+        if (dir != null) {
+            AtomicFiles.checkDirectory(dir);
+        }
+    }
+
     static void write(CommandSpec spec, Path output, String text) {
         if (output != null) {
             AtomicFiles.writeString(output, text);

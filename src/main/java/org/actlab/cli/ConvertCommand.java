@@ -48,7 +48,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "report format for --to relu (default: ${DEFAULT-VALUE})")
     private String format;
 
-    @Parameters(paramLabel = "FILE", arity = "0..2", description = "IN.json OUT.json (with --to), or OUT.json (with --polynomial)")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "IN.json OUT.json (with --to), or OUT.json (with --polynomial)")
     private java.util.List<Path> files = new java.util.ArrayList<>();
 
     private int theorem2(Network poly, Path outFile) {
@@ -58,7 +58,7 @@ public final class ConvertCommand implements Callable<Integer> {
         if (outFile == null) {
             throw new ActlabException("--to relu needs an output file OUT.json for the ReLU network");
         }
-        double[] ab = TargetOptions.parseInterval(box);
+        double[] ab = TargetOptions.parseInterval(box, "--box");
         String fmt = ApproxCommand.checkFormat(format);
         PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, ab[0], ab[1], Numbers.parse(eps, "--eps"));
         AtomicFiles.writeString(outFile, NetworkJson.write(r.network()));
@@ -89,10 +89,31 @@ public final class ConvertCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Whether two paths name one file (also through links and relative paths). */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b)) {
+                return java.nio.file.Files.isSameFile(a, b);
+            }
+        } catch (java.io.IOException e) {
+            // cannot tell: compare the normalised paths below
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     @Override
     public Integer call() {
         Network result;
         Path out;
+        if (files.size() > 2) {
+            throw new ActlabException("convert takes at most two files (IN.json OUT.json), got " + files.size());
+        }
+        if (files.size() == 2 && sameFile(files.get(0), files.get(1))) {
+            throw new ActlabException("the output " + files.get(1) + " is the input file; give another output file");
+        }
+        for (Path f : files.subList(Math.min(files.size(), to != null ? 1 : 0), files.size())) {
+            CommandOutput.checkTarget(f);
+        }
         if ((to == null) == (polynomial == null)) {
             throw new ActlabException("give exactly one of --to polyrelu IN.json [OUT.json] or --polynomial c0,c1,... [OUT.json]");
         }

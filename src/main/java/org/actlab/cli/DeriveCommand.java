@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.actlab.ActlabException;
+import org.actlab.io.Excerpt;
 import org.actlab.io.Numbers;
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.DerivedFunction;
@@ -49,6 +50,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  actlab derive xielu --emit pytorch -o xielu.py",
             "  actlab derive --gradient 'x < -1 : 0.5 ; x >= -1 && x <= 2 : x^2 ; x > 2 : 4' --at -2,0,3"})
 public final class DeriveCommand implements Callable<Integer> {
+    /** The most points of --at (each is a 30-digit evaluation). */
+    static final int MAX_AT_POINTS = 10_000;
+
     @Spec
     private CommandSpec spec;
 
@@ -106,9 +110,30 @@ public final class DeriveCommand implements Callable<Integer> {
             return 0;
         }
         if (!List.of("text", "latex", "json", "java", "pytorch").contains(emit)) {
-            throw new ActlabException("--emit must be text, latex, json, java or pytorch, got '" + emit + "'");
+            throw new ActlabException("--emit must be text, latex, json, java or pytorch, got '" + Excerpt.of(emit) + "'");
+        }
+        if (params != null && params.isBlank()) {
+            throw new ActlabException("--param: empty list (give parameter names, e.g. --param alpha,beta, or leave it out)");
+        }
+        double[] atPoints = at == null ? null : Numbers.parseList(at, "--at");
+        if (atPoints != null && atPoints.length > MAX_AT_POINTS) {
+            throw new ActlabException("--at takes at most " + MAX_AT_POINTS + " points, got " + atPoints.length
+                    + " (each is evaluated to 30 digits; use 'actlab eval' on generated code for grids)");
+        }
+        if (emit.equals("java")) {
+            JavaEmitter.checkPackage(packageName);
+        }
+        if (output != null) {
+            CommandOutput.checkTarget(output);
         }
         SymbolicEngine engine = timeout.engine();
+        String text = engine.within(engine.timeout().multipliedBy(Deriver.TOTAL_TIME_STEPS + 1), "derive",
+                () -> derive(engine, atPoints));
+        CommandOutput.write(spec, output, text);
+        return 0;
+    }
+
+    private String derive(SymbolicEngine engine, double[] atPoints) {
         SpecParser parser = new SpecParser(engine);
         Map<String, Double> defaults = new LinkedHashMap<>();
         GradientSpec gs;
@@ -138,8 +163,8 @@ public final class DeriveCommand implements Callable<Integer> {
         }
         Derivation d = new Deriver(engine).derive(gs);
         String text;
-        if (at != null) {
-            double[] xs = Numbers.parseList(at, "--at");
+        if (atPoints != null) {
+            double[] xs = atPoints;
             double[] values = parameterValues(gs, defaults);
             List<DerivedFunction.Point> points = new DerivedFunction(d, engine, values).evaluate(xs);
             StringBuilder b = new StringBuilder("x,y,dy\n");
@@ -160,8 +185,7 @@ public final class DeriveCommand implements Callable<Integer> {
                 default -> DerivationText.print(d) + String.format("time: %.2f s%n", d.seconds());
             };
         }
-        CommandOutput.write(spec, output, text);
-        return 0;
+        return text;
     }
 
     private static double[] parameterValues(GradientSpec gs, Map<String, Double> defaults) {

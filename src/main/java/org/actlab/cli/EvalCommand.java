@@ -84,6 +84,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (derivative < 0 || derivative > 2) {
             throw new ActlabException("--derivative must be 0, 1 or 2, got " + derivative);
         }
+        CommandOutput.checkTarget(output);
         Map<String, double[]> given = parseParams(params);
         Activation activation = Catalogue.create(name, given);
         boolean raw = given.keySet().stream().anyMatch(k -> k.endsWith("_raw"));

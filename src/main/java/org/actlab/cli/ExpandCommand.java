@@ -58,6 +58,7 @@ public final class ExpandCommand implements Callable<Integer> {
         if (!List.of("text", "latex", "json").contains(emit)) {
             throw new ActlabException("--emit must be text, latex or json, got '" + emit + "'");
         }
+        CommandOutput.checkTarget(output);
         PolyCom polyCom = new PolyCom(timeout.engine());
         String text;
         int code = 0;

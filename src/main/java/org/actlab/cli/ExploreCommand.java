@@ -70,6 +70,7 @@ public final class ExploreCommand implements Callable<Integer> {
         if (!format.equals("md") && !format.equals("csv")) {
             throw new ActlabException("--format must be md or csv, got '" + format + "'");
         }
+        CommandOutput.checkDirectory(out);
         List<String> required = Arrays.stream(require.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<Explorer.Base> chosen = Explorer.bases(bases);
         Explorer explorer = new Explorer(timeout.engine());

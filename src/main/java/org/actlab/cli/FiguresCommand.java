@@ -34,6 +34,7 @@ public final class FiguresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CommandOutput.checkDirectory(out);
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> progress = CommandOutput.progress(err, "figures");
         List<Figure> figures = new FigureSet(out, quick, timeout.engine(), progress).all();

@@ -41,6 +41,7 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CommandOutput.checkDirectory(out);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Claim> claims = ClaimRegistry.all();

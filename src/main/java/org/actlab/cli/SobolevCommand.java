@@ -95,6 +95,8 @@ public final class SobolevCommand implements Callable<Integer> {
         if ((d == null) != (n == null)) {
             throw new ActlabException("give --d and --n together (or neither, for the default set)");
         }
+        CommandOutput.checkDirectory(out);
+        CommandOutput.checkDirectory(save);
         PrintWriter err = spec.commandLine().getErr();
         List<int[]> cases = new ArrayList<>();
         if (d == null) {

@@ -62,9 +62,15 @@ public final class SweepCommand implements Callable<Integer> {
         }
         double[] epsValues = Sweep.decades(Numbers.parse(range[0], "--eps"), Numbers.parse(range[1], "--eps"), perDecade);
         List<Approximations.Method> ms = new ArrayList<>();
-        for (String m : methods.split(",")) {
-            ms.add(ApproxCommand.parseMethod(m.trim()));
+        for (String m : methods.split(",", -1)) {
+            Approximations.Method method = ApproxCommand.parseMethod(m.trim());
+            if (ms.contains(method)) {
+                throw new ActlabException("--methods names '" + method.key() + "' twice");
+            }
+            ms.add(method);
         }
+        String base = name != null ? fileBase(name) : "sweep-" + t.name().replace(':', '-');
+        CommandOutput.checkDirectory(out);
         PrintWriter err = spec.commandLine().getErr();
         List<SweepPoint> points = Sweep.run(t, ab[0], ab[1], epsValues, ms,
                 p -> { err.println("sweep: " + p); err.flush(); },
@@ -72,7 +78,6 @@ public final class SweepCommand implements Callable<Integer> {
         if (points.isEmpty()) {
             throw new ActlabException("no method could build a network for these errors");
         }
-        String base = name != null ? name : "sweep-" + t.name().replace(':', '-');
         Path csv = out.resolve(base + ".csv");
         AtomicFiles.writeString(csv, csv(points));
         Figures.write(SweepFigure.chart("Parameters against certified error: " + t.name() + " on [" + Numbers.format(ab[0]) + ", "
@@ -93,6 +98,15 @@ public final class SweepCommand implements Callable<Integer> {
         o.println("wrote " + csv + ", " + out.resolve(base + ".png") + ", " + out.resolve(base + ".svg"));
         o.flush();
         return 0;
+    }
+
+    /** A --name: a plain file name base (letters, digits, '.', '_', '-'), never a path. */
+    static String fileBase(String name) {
+        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")) {
+            throw new ActlabException("--name must be a file name base of letters, digits, '.', '_' and '-' (no '/'; "
+                    + "at most 100 characters), got '" + org.actlab.io.Excerpt.of(name) + "'; --out sets the directory");
+        }
+        return name;
     }
 
     static String csv(List<SweepPoint> points) {

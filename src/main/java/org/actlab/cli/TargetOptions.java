@@ -2,6 +2,7 @@ package org.actlab.cli;
 
 import org.actlab.ActlabException;
 import org.actlab.approx.Target;
+import org.actlab.io.Excerpt;
 import org.actlab.io.Numbers;
 
 import picocli.CommandLine.Option;
@@ -28,13 +29,27 @@ public final class TargetOptions {
         return parseInterval(interval);
     }
 
+    /** The largest |A|, |B| of an interval (the targets' powers and the constructions' frames stay finite). */
+    static final double MAX_END = 1e6;
+    /** The narrowest interval. */
+    static final double MIN_WIDTH = 1e-9;
+
     static double[] parseInterval(String text) {
-        double[] ab = Numbers.parseList(text, "--interval");
+        return parseInterval(text, "--interval");
+    }
+
+    /** A,B with A < B, both in [−{@link #MAX_END}, {@link #MAX_END}], B − A ≥ {@link #MIN_WIDTH}. */
+    static double[] parseInterval(String text, String option) {
+        double[] ab = Numbers.parseList(text, option);
         if (ab.length != 2) {
-            throw new ActlabException("--interval takes two numbers A,B, got '" + text + "'");
+            throw new ActlabException(option + " takes two numbers A,B, got '" + Excerpt.of(text) + "'");
         }
         if (!(ab[0] < ab[1]) || !Double.isFinite(ab[0]) || !Double.isFinite(ab[1])) {
-            throw new ActlabException("--interval must be finite with A < B, got '" + text + "' (an empty interval)");
+            throw new ActlabException(option + " must be finite with A < B, got '" + Excerpt.of(text) + "' (an empty interval)");
+        }
+        if (Math.abs(ab[0]) > MAX_END || Math.abs(ab[1]) > MAX_END || !(ab[1] - ab[0] >= MIN_WIDTH)) {
+            throw new ActlabException(option + " must lie within [-1e6, 1e6] and be at least 1e-9 wide, got '"
+                    + Excerpt.of(text) + "'");
         }
         return ab;
     }

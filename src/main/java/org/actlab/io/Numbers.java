@@ -144,9 +144,17 @@ public final class Numbers {
             throw new ActlabException(what + ": grid '" + text + "' has A = B with N > 1 (use N = 1 or distinct ends)");
         }
         double[] xs = new double[(int) n];
+        // B − A overflows for ends near ±1.8e308: then the grid is made at half scale and doubled (exact)
+        boolean half = Double.isInfinite(b - a);
+        double a0 = half ? a / 2 : a;
+        double b0 = half ? b / 2 : b;
         for (int i = 0; i < n; i++) {
-            xs[i] = (n == 1) ? a : (i == n - 1 ? b : a + (b - a) * i / (n - 1));
+            double v = (n == 1) ? a0 : (i == n - 1 ? b0
+                    : half ? a0 + (b0 - a0) * ((double) i / (n - 1)) : a0 + (b0 - a0) * i / (n - 1));
+            xs[i] = half ? 2 * v : v;
         }
+        xs[0] = a;
+        xs[(int) n - 1] = n == 1 ? a : b;
         return xs;
     }
 

@@ -1,18 +1,14 @@
 package org.actlab.network;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.actlab.ActlabException;
+import org.actlab.io.InputFiles;
 import org.actlab.io.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The network interchange format:
@@ -28,6 +24,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class NetworkJson {
     /** The format tag. */
     public static final String FORMAT = "actlab-network/1";
+    /** The largest network file read (bytes). */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** The most layers of a network read from JSON. */
+    public static final int MAX_LAYERS = 10_000;
+    /** The most weights and biases of a network read from JSON. */
+    public static final long MAX_PARAMETERS = 20_000_000L;
+    /** The most PolyReLU coefficients of one unit (order + 1). */
+    public static final int MAX_POLYRELU_COEFFICIENTS = 65;
 
     private NetworkJson() {
     }
@@ -57,16 +61,14 @@ public final class NetworkJson {
         }
     }
 
-    /** Reads a network file. */
+    /**
+     * Reads a network file: a regular file of at most {@link #MAX_FILE_BYTES} bytes, strict JSON (no key
+     * twice, nothing after the closing brace), at most {@link #MAX_LAYERS} layers and
+     * {@link #MAX_PARAMETERS} weights and biases, PolyReLU orders at most
+     * {@link #MAX_POLYRELU_COEFFICIENTS} − 1.
+     */
     public static Network read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ActlabException("no such network file: " + file);
-        } catch (IOException e) {
-            throw new ActlabException("cannot read " + file + ": " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, MAX_FILE_BYTES, "network file");
         try {
             return parse(text);
         } catch (ActlabException e) {
@@ -74,15 +76,10 @@ public final class NetworkJson {
         }
     }
 
-    /** Parses network JSON text. */
+    /** Parses network JSON text (strictly, with the limits of {@link #read}). */
     public static Network parse(String text) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ActlabException("not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = InputFiles.readJson(text, "network");
+        if (!root.isObject()) {
             throw new ActlabException("a network is a JSON object with format, input_dim and layers");
         }
         JsonNode format = root.get("format");
@@ -90,20 +87,32 @@ public final class NetworkJson {
             throw new ActlabException("\"format\" must be \"" + FORMAT + "\"");
         }
         JsonNode inputDim = root.get("input_dim");
-        if (inputDim == null || !inputDim.canConvertToInt() || !inputDim.isIntegralNumber()) {
+        if (inputDim == null || !inputDim.isIntegralNumber() || !inputDim.canConvertToInt() || inputDim.asInt() < 1) {
             throw new ActlabException("\"input_dim\" must be a positive integer");
         }
         JsonNode layersNode = root.get("layers");
         if (layersNode == null || !layersNode.isArray() || layersNode.isEmpty()) {
             throw new ActlabException("\"layers\" must be a non-empty array");
         }
+        if (layersNode.size() > MAX_LAYERS) {
+            throw new ActlabException("a network has at most " + MAX_LAYERS + " layers, got " + layersNode.size());
+        }
         List<Layer> layers = new ArrayList<>();
+        long parameters = 0;
         for (int l = 0; l < layersNode.size(); l++) {
             JsonNode node = layersNode.get(l);
             String where = "layer " + (l + 1) + ": ";
             try {
-                layers.add(new Layer(matrix(node.get("weights"), "weights"), vector(node.get("bias"), "bias"),
-                        activation(node.get("activation"))));
+                if (!node.isObject()) {
+                    throw new ActlabException("a layer is an object with weights, bias and activation");
+                }
+                Layer layer = new Layer(matrix(node.get("weights"), "weights"), vector(node.get("bias"), "bias"),
+                        activation(node.get("activation")));
+                parameters += (long) layer.outputs() * (layer.inputs() + 1);
+                if (parameters > MAX_PARAMETERS) {
+                    throw new ActlabException("the network has more than " + MAX_PARAMETERS + " weights and biases (the limit)");
+                }
+                layers.add(layer);
             } catch (ActlabException e) {
                 throw new ActlabException(where + e.getMessage());
             }
@@ -126,11 +135,24 @@ public final class NetworkJson {
         if (node.isObject() && node.size() == 1 && node.has("polyrelu")) {
             JsonNode c = node.get("polyrelu");
             if (c.isArray() && c.size() > 0 && c.get(0).isArray()) {
-                return new LayerActivation.PolyRelu(matrix(c, "polyrelu"));
+                double[][] m = matrix(c, "polyrelu");
+                for (double[] row : m) {
+                    checkOrder(row);
+                }
+                return new LayerActivation.PolyRelu(m);
             }
-            return LayerActivation.PolyRelu.shared(vector(c, "polyrelu"));
+            double[] v = vector(c, "polyrelu");
+            checkOrder(v);
+            return LayerActivation.PolyRelu.shared(v);
         }
         throw new ActlabException("\"activation\" must be \"relu\", \"identity\" or {\"polyrelu\": [a0, ..., ar]}");
+    }
+
+    private static void checkOrder(double[] coefficients) {
+        if (coefficients.length > MAX_POLYRELU_COEFFICIENTS) {
+            throw new ActlabException("polyrelu has " + coefficients.length + " coefficients; at most "
+                    + MAX_POLYRELU_COEFFICIENTS + " (order " + (MAX_POLYRELU_COEFFICIENTS - 1) + ")");
+        }
     }
 
     private static double[][] matrix(JsonNode node, String what) {
@@ -152,9 +174,12 @@ public final class NetworkJson {
         for (int i = 0; i < v.length; i++) {
             JsonNode x = node.get(i);
             if (!x.isNumber()) {
-                throw new ActlabException("\"" + what + "\" entry " + (i + 1) + " is not a number: " + x);
+                throw new ActlabException("\"" + what + "\" entry " + (i + 1) + " is not a number");
             }
             v[i] = x.asDouble();
+            if (!Double.isFinite(v[i])) {
+                throw new ActlabException("\"" + what + "\" entry " + (i + 1) + " is beyond the range of doubles");
+            }
         }
         return v;
     }

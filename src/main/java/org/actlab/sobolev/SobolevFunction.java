@@ -252,7 +252,7 @@ public abstract class SobolevFunction {
                 try {
                     derivatives[i] = NumericExpression.compile(de, symbols);
                 } catch (ActlabException ex) {
-                    throw new ActlabException("the derivative " + java.util.Arrays.toString(alpha) + " of '" + text
+                    throw new ActlabException("the derivative " + java.util.Arrays.toString(alpha) + " of '" + org.actlab.io.Excerpt.of(text)
                             + "' cannot be evaluated (" + ex.getMessage() + "): the expression is not " + n
                             + " times differentiable in a form actlab can use");
                 }

@@ -88,7 +88,12 @@ public final class DerivedFunction {
         for (int k = 0; k < ps.size(); k++) {
             s = F.subst(s, ps.get(k), exactValue(parameters[k]));
         }
+        s = withDilogarithms(s);
         IExpr v = engine.eval("evaluate at x = " + x, F.N(s, F.ZZ(DIGITS)));
+        if (v instanceof org.matheclipse.core.interfaces.IReal r && !(v.isRational())) {
+            // Apfloat's doubleValue() is not correctly rounded (it can be 2 ulps off): round the decimal digits
+            return new BigDecimal(r.apfloatValue().toString(true)).doubleValue();
+        }
         if (v.isReal()) {
             return v.evalDouble();
         }
@@ -96,6 +101,33 @@ public final class DerivedFunction {
             return ((org.matheclipse.core.interfaces.INumber) v).reDoubleValue();   // erfi and friends: complex type, real value
         }
         return Double.NaN;
+    }
+
+    /**
+     * {@code e} with every {@code Li₂(z)} (z a number) replaced by its value to {@link #DIGITS} + 15
+     * digits from {@link Dilogarithm}: Symja's own numerics for PolyLog are only double-accurate.
+     */
+    private IExpr withDilogarithms(IExpr e) {
+        if (e.isFree(org.matheclipse.core.expression.S.PolyLog)) {
+            return e;
+        }
+        IExpr withValues = e.replaceAll(sub -> {
+            if (!sub.isAST(org.matheclipse.core.expression.S.PolyLog, 3) || !sub.first().isInteger()
+                    || sub.first().toIntDefault() != 2) {
+                return F.NIL;
+            }
+            IExpr z = engine.eval("the dilogarithm's argument", F.N(sub.second(), F.ZZ(DIGITS + 20)));
+            if (!z.isReal()) {
+                return F.NIL;
+            }
+            org.apfloat.Apfloat li = Dilogarithm.li2(((org.matheclipse.core.interfaces.IReal) z).apfloatValue(), DIGITS + 15);
+            return li == null ? F.NIL : F.num(li);
+        });
+        // Symja then evaluates exact constants next to such a number (the π²/12 of −Li₂(−eˣ) − π²/12) in
+        // double precision; so every exact constant part is first taken to the same number of digits
+        return withValues.replaceAll(sub -> !sub.isNumber() && sub.isNumericFunction(true)
+                && sub.isFree(h -> h instanceof org.matheclipse.core.interfaces.INum, true)
+                ? engine.eval("a constant to " + (DIGITS + 15) + " digits", F.N(sub, F.ZZ(DIGITS + 15))) : F.NIL);
     }
 
     private static IExpr exactValue(double v) {

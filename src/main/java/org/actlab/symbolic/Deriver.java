@@ -41,6 +41,8 @@ import org.matheclipse.core.interfaces.ISymbol;
 public final class Deriver {
     /** Highest derivative order compared at breakpoints. */
     public static final int MAX_ORDER = 6;
+    /** A whole derivation takes at most this many times the engine's per-step limit. */
+    public static final int TOTAL_TIME_STEPS = 3;
 
     private final SymbolicEngine engine;
     /** The spec being derived (a Deriver derives one spec at a time; it is not shared between threads). */
@@ -50,8 +52,15 @@ public final class Deriver {
         this.engine = engine;
     }
 
-    /** Derives the activation of {@code spec}. */
+    /**
+     * Derives the activation of {@code spec}, all of it within {@link #TOTAL_TIME_STEPS} times the
+     * engine's per-step time limit.
+     */
     public Derivation derive(GradientSpec spec) {
+        return engine.within(engine.timeout().multipliedBy(TOTAL_TIME_STEPS), "the derivation", () -> deriveNow(spec));
+    }
+
+    private Derivation deriveNow(GradientSpec spec) {
         long t0 = System.nanoTime();
         currentSpec = spec;
         Symbols sy = spec.symbols();
@@ -59,6 +68,7 @@ public final class Deriver {
         ParameterRegion region = ParameterRegion.of(spec);
         List<String> notes = new ArrayList<>();
         int n = spec.pieces().size();
+        checkReal(spec, region);
 
         // 1. antiderivatives
         IExpr[] anti = new IExpr[n];
@@ -143,8 +153,16 @@ public final class Deriver {
         // 6. limits and asymptotes
         IExpr gFirst = spec.pieces().get(0).gradient();
         IExpr gLast = spec.pieces().get(n - 1).gradient();
-        Asymptotics minus = new Asymptotics(x, -1, this::simplifyCoefficient);
-        Asymptotics plus = new Asymptotics(x, 1, this::simplifyCoefficient);
+        // a parameter in an exponent (β·e^{γx}) orders the terms by its sign, read off the parameter sample
+        java.util.function.Function<IExpr, Integer> sign = c -> {
+            try {
+                return region.sign(NumericExpression.compile(c, sy), 0);
+            } catch (ActlabException e) {
+                return null;
+            }
+        };
+        Asymptotics minus = new Asymptotics(x, -1, this::simplifyCoefficient, sign);
+        Asymptotics plus = new Asymptotics(x, 1, this::simplifyCoefficient, sign);
         Asymptotics.Expansion fm = f[0] == null ? null : engine.run("expand f at -inf", () -> minus.expand(f[0]));
         Asymptotics.Expansion fp = f[n - 1] == null ? null : engine.run("expand f at +inf", () -> plus.expand(f[n - 1]));
         Asymptotics.Expansion gm = engine.run("expand f' at -inf", () -> minus.expand(gFirst));
@@ -155,6 +173,10 @@ public final class Deriver {
                 limit(minus, gm, sy, region, notes, "f'(-inf)"), limit(plus, gp, sy, region, notes, "f'(+inf)"),
                 limit(minus, hm, sy, region, notes, "f''(-inf)"), limit(plus, hp, sy, region, notes, "f''(+inf)"));
         List<Asymptote> asymptotes = engine.run("asymptotes", () -> List.of(asymptote(minus, fm), asymptote(plus, fp)));
+        if (minus.usedSampledSigns() || plus.usedSampledSigns()) {
+            notes.add("a parameter in an exponent: which term dominates at ±inf follows from its sign, checked at "
+                    + region.points().size() + " sampled parameter points satisfying the assumptions, not proved");
+        }
         List<String> sampledLimits = new ArrayList<>();
         for (String[] l : new String[][] {{"f(-inf)", "fMinus"}, {"f(+inf)", "fPlus"}, {"f'(-inf)", "dfMinus"}, {"f'(+inf)", "dfPlus"}}) {
             Limit lim = switch (l[1]) {
@@ -193,6 +215,45 @@ public final class Deriver {
                 asymptotes, stationary, monotone, minimum, minimumNote, notes, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Refuses a gradient that is not real on its piece (sqrt(x) on x &lt; 2): g is sampled at 64 points of
+     * each piece (cut to [−64, 64]) for a few parameter points; where the double value is NaN, Symja
+     * evaluates g there to 20 digits, and a value that is not a real number ends the derivation.
+     */
+    private void checkReal(GradientSpec spec, ParameterRegion region) {
+        Symbols sy = spec.symbols();
+        for (int i = 0; i < spec.pieces().size(); i++) {
+            GradientSpec.Piece piece = spec.pieces().get(i);
+            NumericExpression g;
+            try {
+                g = NumericExpression.compile(piece.gradient(), sy);
+            } catch (ActlabException e) {
+                continue;   // no numeric form (abs of something unusual): nothing to sample
+            }
+            double[] w = window(piece.domain());
+            for (double[] p : region.points().subList(0, Math.min(4, region.points().size()))) {
+                for (int k = 1; k < 64; k++) {
+                    double t = w[0] + (w[1] - w[0]) * k / 64.0;
+                    if (!Double.isNaN(g.value(t, p))) {
+                        continue;
+                    }
+                    IExpr at = F.subst(piece.gradient(), sy.x(), ExpressionParser.rational(new java.math.BigDecimal(t)));
+                    List<ISymbol> ps = sy.parameterSymbols();
+                    for (int j = 0; j < ps.size(); j++) {
+                        at = F.subst(at, ps.get(j), ExpressionParser.rational(new java.math.BigDecimal(p[j])));
+                    }
+                    IExpr v = ev("is g real at x = " + t, F.N(at, F.ZZ(20)));
+                    if (!v.isReal()) {
+                        throw new ActlabException("piece " + (i + 1) + " (" + piece.domain().condition() + "): the gradient "
+                                + org.actlab.io.Excerpt.of(piece.text()) + " is not real at x = " + org.actlab.io.Numbers.format(t)
+                                + (p.length == 0 ? "" : " (for sampled parameter values)")
+                                + "; a gradient must be a real number on its whole piece");
+                    }
+                }
+            }
+        }
+    }
+
     private IExpr ev(String step, IExpr e) {
         return engine.eval(step, e);
     }
@@ -201,9 +262,14 @@ public final class Deriver {
         return ev(step, F.Expand(e));
     }
 
-    /** Coefficients of expansions: expanded and brought over a common denominator. */
+    /**
+     * Coefficients of expansions: expanded and brought over a common denominator. Together is applied
+     * twice: Symja's single Together of an expanded quotient with e in it does not cancel common factors
+     * ((2 − e)/(3(1 + e)) comes back as (6 + 3e − 3e²)/(9(1 + e)²)), so repeated simplification would
+     * double the size of the coefficients at every step; the second pass cancels them.
+     */
     private IExpr simplifyCoefficient(IExpr c) {
-        return org.matheclipse.core.eval.EvalEngine.get().evaluate(F.unaryAST1(S.Together, F.Expand(c)));
+        return org.matheclipse.core.eval.EvalEngine.get().evaluate(F.unaryAST1(S.Together, F.unaryAST1(S.Together, F.Expand(c))));
     }
 
     /** e at x = v, requiring a finite value. */
@@ -350,7 +416,7 @@ public final class Deriver {
         int idx = 0;
         if (!t.isEmpty() && a.grows(t.get(0))) {
             Asymptotics.Term lead = t.get(0);
-            if (lead.power() == 1 && lead.expo().length == 0) {
+            if (lead.power() == 1 && lead.logPower() == 0 && lead.expo().length == 0) {
                 slope = lead.coef();
                 idx = 1;
             } else {
@@ -386,40 +452,66 @@ public final class Deriver {
     }
 
     /**
-     * Roots of a parameter-free g on its piece where Solve finds none: sign changes on a scan of 4096
-     * intervals of the window, each refined by Hipparchus' bracketing Brent solver; the kind follows from
-     * the direction of the sign change. Flagged as numeric in the note.
+     * Roots of g on its piece where Solve finds none, at one parameter point {@code p} (none, or the
+     * --set values): sign changes on a scan of 4096 intervals of the window, each refined by Hipparchus'
+     * bracketing Brent solver; the kind follows from the direction of the sign change. Flagged as
+     * numeric in the note.
      */
-    private List<StationaryPoint> numericStationaryPoints(GradientSpec spec, int i, IExpr f, IExpr g) {
+    private List<StationaryPoint> numericStationaryPoints(GradientSpec spec, int i, IExpr f, IExpr g, double[] p) {
         List<StationaryPoint> out = new ArrayList<>();
         NumericExpression gn;
+        NumericExpression fn = null;
         try {
             gn = NumericExpression.compile(g, spec.symbols());
+            if (f != null && !spec.symbols().parameterNames().isEmpty()) {
+                fn = NumericExpression.compile(f, spec.symbols());
+            }
         } catch (ActlabException e) {
             return out;
         }
         Interval d = spec.pieces().get(i).domain();
         double[] w = window(d);
         int n = 4096;
-        double[] none = new double[0];
         org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver solver =
                 new org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5);
         double prevX = w[0];
-        double prevG = gn.value(prevX, none);
+        double prevG = gn.value(prevX, p);
         for (int k = 1; k <= n; k++) {
             double x = w[0] + (w[1] - w[0]) * k / n;
-            double gx = gn.value(x, none);
+            double gx = gn.value(x, p);
             if (Double.isFinite(prevG) && Double.isFinite(gx) && prevG * gx < 0) {
-                double root = solver.solve(200, t -> gn.value(t, none), prevX, x);
-                StationaryKind kind = prevG < 0 ? StationaryKind.MINIMUM : StationaryKind.MAXIMUM;
-                IExpr at = F.num(root);
-                IExpr value = f == null ? null : ev("f at the stationary point", F.N(F.subst(f, spec.symbols().x(), at)));
-                out.add(new StationaryPoint(at, value, null, kind, i, "numeric root of g in " + d + " (Brent)"));
+                double root = solver.solve(200, t -> gn.value(t, p), prevX, x);
+                if (d.contains(root)) {
+                    StationaryKind kind = prevG < 0 ? StationaryKind.MINIMUM : StationaryKind.MAXIMUM;
+                    IExpr at = F.num(root);
+                    IExpr value = f == null ? null : fn != null ? F.num(fn.value(root, p))
+                            : ev("f at the stationary point", F.N(F.subst(f, spec.symbols().x(), at)));
+                    out.add(new StationaryPoint(at, value, null, kind, i, "numeric root of g in " + d + " (Brent"
+                            + (p.length > 0 ? ", at the --set values" : "") + ")"));
+                }
             }
             prevX = x;
             prevG = gx;
         }
         return out;
+    }
+
+    /**
+     * Whether g changes sign at a root {@code v} (for parameters {@code p}): +1 from − to + (a minimum of
+     * f), −1 from + to − (a maximum), 0 when it keeps its sign (an inflection with f′ = 0), null when the
+     * signs cannot be read. The sign of g is read a little to each side (δ = 10⁻⁵(1 + |v|), on whichever
+     * piece holds the point), so a root where g′ vanishes too (g = x³ at 0) is classified by what g does,
+     * not by g′; where g is 0 or not finite there, by the sign of g′.
+     */
+    private static Integer signChange(GradientSpec spec, NumericExpression[] g, NumericExpression dg, double v, double[] p) {
+        double delta = 1e-5 * (1 + Math.abs(v));
+        double left = g[spec.pieceAt(v - delta)].value(v - delta, p);
+        double right = g[spec.pieceAt(v + delta)].value(v + delta, p);
+        if (Double.isFinite(left) && Double.isFinite(right) && left != 0 && right != 0) {
+            return (left < 0) == (right < 0) ? 0 : left < 0 ? 1 : -1;
+        }
+        double c = dg.value(v, p);
+        return c > 0 ? Integer.valueOf(1) : c < 0 ? Integer.valueOf(-1) : null;
     }
 
     private List<StationaryPoint> stationaryPoints(GradientSpec spec, int i, IExpr f, ParameterRegion region,
@@ -439,21 +531,57 @@ public final class Deriver {
         if (gs.isFree(x)) {
             return out;   // g is a nonzero constant on the piece (zero only for special parameter values)
         }
-        IExpr solved = ev("solve g = 0 on piece " + (i + 1), F.binaryAST2(S.Solve, F.Equal(gs, F.C0), x));
+        IExpr solved;
+        try {
+            solved = ev("solve g = 0 on piece " + (i + 1), F.binaryAST2(S.Solve, F.Equal(gs, F.C0), x));
+        } catch (SymbolicEngine.SymbolicLimitException e) {
+            solved = F.NIL;
+        }
         if (!solved.isList()) {
-            if (sy.parameterNames().isEmpty()) {
-                List<StationaryPoint> numeric = numericStationaryPoints(spec, i, f, gs);
-                notes.add("piece " + (i + 1) + ": Solve(g = 0) found no closed form; "
-                        + (numeric.isEmpty() ? "no sign change of g found on a scan of " + scanRange(d)
-                        : "stationary points located numerically (sign changes of g on a scan of " + scanRange(d)
-                                + ", refined by Brent's method to 1e-15)"));
+            return numericFallback(spec, i, f, gs, region, notes, "Solve(g = 0) found no closed form");
+        }
+        List<StationaryPoint> found = solvedPoints(spec, i, f, gs, (IAST) solved, region, notes);
+        if (found.isEmpty() && (sy.parameterNames().isEmpty() || region.hasGivenValues())) {
+            // Solve may miss roots it cannot write (a transcendental piece): scan for sign changes too
+            List<StationaryPoint> numeric = numericStationaryPoints(spec, i, f, gs, region.points().get(0));
+            if (!numeric.isEmpty()) {
+                notes.add("piece " + (i + 1) + ": Solve(g = 0) gave no root inside the piece; stationary points located "
+                        + "numerically (sign changes of g on a scan of " + scanRange(d) + ", refined by Brent's method to 1e-15"
+                        + (region.hasGivenValues() && !sy.parameterNames().isEmpty() ? ", at the --set values" : "") + ")");
                 return numeric;
             }
-            notes.add("piece " + (i + 1) + ": Solve(g = 0) gave no solution list (no closed form, or none exists); "
-                    + "stationary points there are not reported");
-            return out;
         }
+        return found;
+    }
+
+    /** The numeric scan where Solve gave nothing usable, with a note saying what was done. */
+    private List<StationaryPoint> numericFallback(GradientSpec spec, int i, IExpr f, IExpr gs, ParameterRegion region,
+                                                  List<String> notes, String why) {
+        Interval d = spec.pieces().get(i).domain();
+        boolean parameters = !spec.symbols().parameterNames().isEmpty();
+        if (parameters && !region.hasGivenValues()) {
+            notes.add("piece " + (i + 1) + ": " + why + "; stationary points there are not reported "
+                    + "(give parameter values with --set to locate them numerically)");
+            return List.of();
+        }
+        List<StationaryPoint> numeric = numericStationaryPoints(spec, i, f, gs, region.points().get(0));
+        notes.add("piece " + (i + 1) + ": " + why + "; "
+                + (numeric.isEmpty() ? "no sign change of g found on a scan of " + scanRange(d)
+                : "stationary points located numerically (sign changes of g on a scan of " + scanRange(d)
+                        + ", refined by Brent's method to 1e-15" + (parameters ? ", at the --set values" : "") + ")"));
+        return numeric;
+    }
+
+    /** The stationary points of Solve's solution list that lie in the piece, with their kinds and values. */
+    private List<StationaryPoint> solvedPoints(GradientSpec spec, int i, IExpr f, IExpr gs, IAST solved,
+                                               ParameterRegion region, List<String> notes) {
+        Symbols sy = spec.symbols();
+        ISymbol x = sy.x();
+        Interval d = spec.pieces().get(i).domain();
+        List<StationaryPoint> out = new ArrayList<>();
         NumericExpression gn = NumericExpression.compile(gs, sy);
+        NumericExpression[] allG = spec.pieces().stream().map(pc -> NumericExpression.compile(pc.gradient(), sy))
+                .toArray(NumericExpression[]::new);
         IExpr dg = ev("derivative of g", F.D(gs, x));
         NumericExpression dgn;
         try {
@@ -461,7 +589,7 @@ public final class Deriver {
         } catch (ActlabException e) {
             dgn = (t, p) -> Double.NaN;   // g′ has no numeric form (abs, max): the kind stays unknown
         }
-        for (IExpr rules : (IAST) solved) {
+        for (IExpr rules : solved) {
             if (!rules.isList() || rules.argSize() < 1 || !rules.first().isRuleAST()) {
                 continue;
             }
@@ -484,6 +612,7 @@ public final class Deriver {
             int outside = 0;
             int minima = 0;
             int maxima = 0;
+            int unknown = 0;
             for (double[] p : region.points()) {
                 double v = sn.value(0, p);
                 if (!Double.isFinite(v) || !d.contains(v) || Math.abs(gn.value(v, p)) > 1e-8 * (1 + Math.abs(v))) {
@@ -491,10 +620,12 @@ public final class Deriver {
                     continue;
                 }
                 inside++;
-                double curvature = dgn.value(v, p);
-                if (curvature > 0) {
+                Integer change = signChange(spec, allG, dgn, v, p);
+                if (change == null) {
+                    unknown++;
+                } else if (change > 0) {
                     minima++;
-                } else if (curvature < 0) {
+                } else if (change < 0) {
                     maxima++;
                 }
             }
@@ -508,19 +639,32 @@ public final class Deriver {
             }
             StationaryKind kind = minima == inside ? StationaryKind.MINIMUM
                     : maxima == inside ? StationaryKind.MAXIMUM
-                    : (minima == 0 && maxima == 0) ? StationaryKind.INFLECTION : StationaryKind.UNKNOWN;
+                    : (minima == 0 && maxima == 0 && unknown == 0) ? StationaryKind.INFLECTION : StationaryKind.UNKNOWN;
             IExpr value = null;
             IExpr valueInX = null;
             if (f != null) {
-                value = ev("f at the stationary point", F.Expand(F.subst(f, x, s)));
+                try {
+                    value = ev("f at the stationary point", F.Expand(F.subst(f, x, s)));
+                } catch (SymbolicEngine.SymbolicLimitException e) {
+                    value = null;
+                }
+                if (value == null || value.leafCount() > 400) {
+                    // no usable closed form for f(x*): its value to 30 digits where the parameters are numbers
+                    value = sy.parameterNames().isEmpty() ? ev("f at the stationary point", F.N(F.subst(f, x, s), F.ZZ(30))) : null;
+                }
                 if (!s.isFree(h -> h.isLog() || h.isAST(S.ArcTanh) || h.isAST(S.ArcTan), true)) {
                     ISymbol xs = sy.auxiliary("x*");
                     IExpr withSymbol = F.subst(f, x, xs);
                     IExpr finalS = s;
                     withSymbol = withSymbol.replaceAll(e -> e.isPower() && e.first() == S.E && !e.second().isFree(xs)
                             ? F.Power(S.E, F.subst(e.second(), xs, finalS)) : F.NIL);
-                    valueInX = ev("f at x*", F.Collect(F.Expand(withSymbol), xs));
-                    if (!valueInX.isFree(h -> h == S.Log, true) || valueInX.leafCount() > value.leafCount()) {
+                    try {
+                        valueInX = ev("f at x*", F.Collect(F.Expand(withSymbol), xs));
+                    } catch (SymbolicEngine.SymbolicLimitException e) {
+                        valueInX = null;
+                    }
+                    if (valueInX != null && (value == null || !valueInX.isFree(h -> h == S.Log, true)
+                            || valueInX.leafCount() > value.leafCount())) {
                         valueInX = null;
                     }
                 }

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.actlab.ActlabException;
+import org.actlab.io.Excerpt;
+import org.actlab.io.Numbers;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
@@ -33,8 +35,26 @@ import org.matheclipse.core.interfaces.IExpr;
  * Function names are case-insensitive ({@code Exp} or {@code exp}). {@code sigmoid(u)} becomes
  * {@code 1/(1 + e^(−u))}, {@code softplus(u)} becomes {@code log(1 + e^u)}, {@code phi(u)} (the standard
  * normal CDF) becomes {@code (1 + erf(u/√2))/2}, {@code elu(u)} is not offered (write the pieces).
+ *
+ * <p>Limits, checked while parsing so that no input can exhaust the stack or make Symja's work
+ * explode: at most {@link #MAX_LENGTH} characters, nesting (parentheses, function calls, signs and
+ * powers) at most {@link #MAX_DEPTH} deep, number literals with at most {@link #MAX_DIGITS}
+ * significant digits and a magnitude from 1e-{@value #MAX_DECIMAL_EXPONENT} to
+ * 1e{@value #MAX_DECIMAL_EXPONENT}, and a constant exponent at most {@link #MAX_CONSTANT_EXPONENT} in
+ * size (unless the base is e). Only ASCII digits, letters and white space are read.
  */
 public final class ExpressionParser {
+    /** The most characters of one expression. */
+    public static final int MAX_LENGTH = 2000;
+    /** The deepest nesting of parentheses, calls, signs and powers. */
+    public static final int MAX_DEPTH = 50;
+    /** The most significant digits of a number literal. */
+    public static final int MAX_DIGITS = 40;
+    /** Number literals lie between 1e-300 and 1e300 in magnitude (or are 0). */
+    public static final int MAX_DECIMAL_EXPONENT = 300;
+    /** The largest |k| of a constant exponent in {@code u^k} (u not e): (x+1)^100000 is not symbolic work. */
+    public static final int MAX_CONSTANT_EXPONENT = 64;
+
     /** The whitelist: lower-case name → (arity, builder). */
     static final Map<String, Fn> FUNCTIONS = new TreeMap<>();
 
@@ -45,6 +65,7 @@ public final class ExpressionParser {
         SymjaSetup.configure();
         FUNCTIONS.put("exp", new Fn(1, a -> F.Power(S.E, a[0]), "e^u"));
         FUNCTIONS.put("log", new Fn(1, a -> F.Log(a[0]), "natural logarithm"));
+        FUNCTIONS.put("ln", FUNCTIONS.get("log"));
         FUNCTIONS.put("sqrt", new Fn(1, a -> F.Power(a[0], F.C1D2), "square root"));
         FUNCTIONS.put("erf", new Fn(1, a -> F.Erf(a[0]), "error function"));
         FUNCTIONS.put("erfc", new Fn(1, a -> F.unaryAST1(S.Erfc, a[0]), "complementary error function"));
@@ -53,6 +74,13 @@ public final class ExpressionParser {
         FUNCTIONS.put("logisticsigmoid", FUNCTIONS.get("sigmoid"));
         FUNCTIONS.put("softplus", new Fn(1, a -> Forms.softplus(a[0]), "log(1+e^u)"));
         FUNCTIONS.put("phi", new Fn(1, a -> Forms.normalCdf(a[0]), "standard normal CDF (1+erf(u/sqrt 2))/2"));
+        FUNCTIONS.put("sin", new Fn(1, a -> F.Sin(a[0]), "sine"));
+        FUNCTIONS.put("cos", new Fn(1, a -> F.Cos(a[0]), "cosine"));
+        FUNCTIONS.put("tan", new Fn(1, a -> F.Tan(a[0]), "tangent"));
+        FUNCTIONS.put("atan", new Fn(1, a -> F.ArcTan(a[0]), "inverse tangent"));
+        FUNCTIONS.put("arctan", FUNCTIONS.get("atan"));
+        FUNCTIONS.put("sinh", new Fn(1, a -> F.Sinh(a[0]), "hyperbolic sine"));
+        FUNCTIONS.put("cosh", new Fn(1, a -> F.Cosh(a[0]), "hyperbolic cosine"));
         FUNCTIONS.put("abs", new Fn(1, a -> F.Abs(a[0]), "absolute value"));
         FUNCTIONS.put("max", new Fn(2, a -> F.Max(a[0], a[1]), "maximum of two"));
         FUNCTIONS.put("min", new Fn(2, a -> F.Min(a[0], a[1]), "minimum of two"));
@@ -89,6 +117,7 @@ public final class ExpressionParser {
     private final boolean allowX;
     private String text;
     private int pos;
+    private int depth;
 
     /** A parser over a symbol table; {@code allowX} false rejects the variable (for assumptions). */
     public ExpressionParser(Symbols symbols, boolean allowX) {
@@ -138,7 +167,7 @@ public final class ExpressionParser {
         List<Relation> out = new ArrayList<>();
         for (String part : source.split("&&", -1)) {
             if (part.contains("||")) {
-                throw new ActlabException("'||' is not supported in '" + source.strip()
+                throw new ActlabException("'||' is not supported in '" + Excerpt.of(source)
                         + "': a condition is one interval; write one piece per interval");
             }
             out.add(parseRelation(part));
@@ -150,8 +179,13 @@ public final class ExpressionParser {
         if (source == null || source.isBlank()) {
             throw new ActlabException("empty expression");
         }
+        if (source.length() > MAX_LENGTH) {
+            throw new ActlabException("an expression has at most " + MAX_LENGTH + " characters, got "
+                    + source.length() + " ('" + Excerpt.of(source) + "')");
+        }
         this.text = source;
         this.pos = 0;
+        this.depth = 0;
     }
 
     private IExpr expr() {
@@ -186,17 +220,25 @@ public final class ExpressionParser {
         }
     }
 
+    /** Every nesting (parenthesis, call argument, sign, exponent) passes through here once. */
     private IExpr unary() {
-        skip();
-        if (peek('-')) {
-            pos++;
-            return F.Negate(unary());
+        if (++depth > MAX_DEPTH) {
+            throw error("nested more than " + MAX_DEPTH + " deep (parentheses, calls, signs and powers count)");
         }
-        if (peek('+')) {
-            pos++;
-            return unary();
+        try {
+            skip();
+            if (peek('-')) {
+                pos++;
+                return F.Negate(unary());
+            }
+            if (peek('+')) {
+                pos++;
+                return unary();
+            }
+            return power();
+        } finally {
+            depth--;
         }
-        return power();
     }
 
     private IExpr power() {
@@ -204,9 +246,25 @@ public final class ExpressionParser {
         skip();
         if (peek('^') || (peek('*') && peekAt(pos + 1, '*'))) {
             pos += peek('^') ? 1 : 2;
-            return F.Power(base, unary());
+            int at = pos;
+            IExpr exponent = unary();
+            checkExponent(base, exponent, at);
+            return F.Power(base, exponent);
         }
         return base;
+    }
+
+    /** Refuses a constant exponent beyond {@link #MAX_CONSTANT_EXPONENT} (unless the base is e). */
+    private void checkExponent(IExpr base, IExpr exponent, int at) {
+        if (base == S.E) {
+            return;
+        }
+        double k = ConstantValue.of(exponent);
+        if (!Double.isNaN(k) && !(Math.abs(k) <= MAX_CONSTANT_EXPONENT)) {
+            pos = at;
+            throw error("the exponent " + (Double.isInfinite(k) ? "is too large" : "is " + Numbers.format(k))
+                    + "; a constant exponent is at most " + MAX_CONSTANT_EXPONENT + " in size (e^u takes any u)");
+        }
     }
 
     private IExpr primary() {
@@ -221,12 +279,12 @@ public final class ExpressionParser {
             expect(')');
             return e;
         }
-        if (Character.isDigit(c) || c == '.') {
+        if (isDigit(c) || c == '.') {
             return number();
         }
-        if (Character.isLetter(c)) {
+        if (isLetter(c)) {
             int start = pos;
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+            while (pos < text.length() && (isLetter(text.charAt(pos)) || isDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
                 pos++;
             }
             String name = text.substring(start, pos);
@@ -236,17 +294,25 @@ public final class ExpressionParser {
             }
             return name(name);
         }
-        throw error("unexpected character '" + c + "'");
+        throw error("unexpected character '" + c + "'" + (c > 127 ? " (only ASCII digits, letters and operators are read)" : ""));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private IExpr call(String name) {
         Fn fn = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
         if (fn == null) {
-            throw new ActlabException("function '" + name + "' is not allowed in expressions (allowed: "
+            throw new ActlabException("function '" + Excerpt.of(name) + "' is not allowed in expressions (allowed: "
                     + allowedFunctions() + ")");
         }
         if (peek('[')) {
-            throw error("use parentheses for function calls: " + name + "(...)");
+            throw error("use parentheses for function calls: " + Excerpt.of(name) + "(...)");
         }
         pos++;
         List<IExpr> args = new ArrayList<>();
@@ -286,14 +352,14 @@ public final class ExpressionParser {
         if (FUNCTIONS.containsKey(lower)) {
             throw new ActlabException("function '" + name + "' needs an argument: " + name + "(...)");
         }
-        throw new ActlabException("unknown symbol '" + name + "' (the variable is x; declare parameters with --param"
+        throw new ActlabException("unknown symbol '" + Excerpt.of(name) + "' (the variable is x; declare parameters with --param"
                 + (symbols.parameterNames().isEmpty() ? "" : "; declared: " + String.join(", ", symbols.parameterNames()))
                 + ")");
     }
 
     private IExpr number() {
         int start = pos;
-        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+        while (pos < text.length() && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
             pos++;
         }
         if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
@@ -302,8 +368,8 @@ public final class ExpressionParser {
             if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
                 pos++;
             }
-            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            if (pos < text.length() && isDigit(text.charAt(pos))) {
+                while (pos < text.length() && isDigit(text.charAt(pos))) {
                     pos++;
                 }
             } else {
@@ -311,11 +377,39 @@ public final class ExpressionParser {
             }
         }
         String literal = text.substring(start, pos);
+        BigDecimal value;
         try {
-            return rational(new BigDecimal(literal));
-        } catch (NumberFormatException e) {
-            throw error("'" + literal + "' is not a number");
+            value = new BigDecimal(literal);
+        } catch (NumberFormatException | ArithmeticException e) {
+            pos = start;
+            throw error("'" + Excerpt.of(literal) + "' is not a number");
         }
+        String problem = literalProblem(value);
+        if (problem != null) {
+            pos = start;
+            throw error("number '" + Excerpt.of(literal) + "' " + problem);
+        }
+        return rational(value);
+    }
+
+    /**
+     * Why a decimal cannot be a number literal (too many digits, out of range), or null. Used for
+     * every number a user types into a spec: expressions, conditions, assumptions, anchors.
+     */
+    static String literalProblem(BigDecimal value) {
+        if (value.signum() == 0) {
+            return null;
+        }
+        BigDecimal s = value.stripTrailingZeros();
+        if (s.precision() > MAX_DIGITS) {
+            return "has " + s.precision() + " significant digits (at most " + MAX_DIGITS + ")";
+        }
+        long exponent = (long) s.precision() - s.scale() - 1;   // value = d.ddd × 10^exponent
+        if (exponent > MAX_DECIMAL_EXPONENT || exponent < -MAX_DECIMAL_EXPONENT) {
+            return "is out of range (numbers lie between 1e-" + MAX_DECIMAL_EXPONENT + " and 1e" + MAX_DECIMAL_EXPONENT
+                    + " in magnitude, or are 0)";
+        }
+        return null;
     }
 
     /** The exact rational value of a decimal. */
@@ -349,7 +443,7 @@ public final class ExpressionParser {
     private void expectEnd() {
         skip();
         if (pos < text.length()) {
-            throw error("unexpected '" + text.substring(pos, Math.min(text.length(), pos + 12)) + "'");
+            throw error("unexpected '" + Excerpt.of(text.substring(pos, Math.min(text.length(), pos + 12))) + "'");
         }
     }
 
@@ -362,12 +456,16 @@ public final class ExpressionParser {
     }
 
     private void skip() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t' || text.charAt(pos) == '\n'
+                || text.charAt(pos) == '\r')) {
             pos++;
         }
     }
 
     private ActlabException error(String what) {
-        return new ActlabException(what + " at position " + (pos + 1) + " of '" + text.strip() + "'");
+        String where = text.length() <= Excerpt.MAX_CHARS ? "'" + Excerpt.of(text) + "'"
+                : "'…" + Excerpt.of(text.substring(Math.max(0, pos - 20), Math.min(text.length(), pos + 20))) + "…' ("
+                        + text.length() + " characters)";
+        return new ActlabException(what + " at position " + (pos + 1) + " of " + where);
     }
 }

@@ -29,19 +29,54 @@ public record Interval(BigFraction lo, boolean loClosed, BigFraction hi, boolean
         return true;
     }
 
-    /** Whether the interval contains the double {@code v}. */
+    /**
+     * Whether the interval contains the double {@code v}, exactly: v is compared with the rational ends
+     * as the exact number it is (0.3333333333333333 lies below 1/3), not with the ends rounded to doubles.
+     */
     public boolean contains(double v) {
+        if (Double.isNaN(v)) {
+            return false;
+        }
         if (lo != null) {
-            double l = lo.doubleValue();
-            if (v < l || (v == l && !loClosed)) {
+            int c = compare(v, lo);
+            if (c < 0 || (c == 0 && !loClosed)) {
                 return false;
             }
         }
         if (hi != null) {
-            double h = hi.doubleValue();
-            return v < h || (v == h && hiClosed);
+            int c = compare(v, hi);
+            return c < 0 || (c == 0 && hiClosed);
         }
         return true;
+    }
+
+    /**
+     * The sign of v − r for a double v and a rational r: by doubles where they differ (no double lies
+     * strictly between r and the double nearest to r), exactly where v is that nearest double.
+     */
+    static int compare(double v, BigFraction r) {
+        double d = r.doubleValue();
+        if (v != d || Double.isInfinite(v)) {
+            return Double.compare(v, d) < 0 ? -1 : (v == d ? 0 : 1);
+        }
+        return new BigFraction(v).compareTo(r);
+    }
+
+    /**
+     * A condition on a double variable that holds exactly for the doubles in {@code x OP bound} with a
+     * rational bound: {@code {op, value}} with value a double ({@code x < 1/3} holds for the same doubles
+     * as {@code x <= 0.3333333333333333}).
+     */
+    public static Object[] doubleCondition(String op, BigFraction bound) {
+        double d = bound.doubleValue();
+        int c = new BigFraction(d).compareTo(bound);   // sign of d − bound
+        if (c == 0) {
+            return new Object[] {op, d};
+        }
+        return switch (op) {
+            case "<", "<=" -> c > 0 ? new Object[] {"<", d} : new Object[] {"<=", d};
+            default -> c < 0 ? new Object[] {">", d} : new Object[] {">=", d};
+        };
     }
 
     /** Whether no real number lies in the interval. */

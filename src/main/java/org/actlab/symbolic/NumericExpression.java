@@ -121,6 +121,18 @@ public interface NumericExpression {
             if (head == S.ArcTan) {
                 return (x, p) -> Math.atan(u.value(x, p));
             }
+            if (head == S.Sin) {
+                return (x, p) -> Math.sin(u.value(x, p));
+            }
+            if (head == S.Cos) {
+                return (x, p) -> Math.cos(u.value(x, p));
+            }
+            if (head == S.Tan) {
+                return (x, p) -> Math.tan(u.value(x, p));
+            }
+            if (head == S.ArcTanh) {
+                return (x, p) -> org.hipparchus.util.FastMath.atanh(u.value(x, p));
+            }
         }
         if (args.length == 2 && head == S.PolyLog && a.arg1().isInteger() && a.arg1().toIntDefault() == 2) {
             NumericExpression z = args[1];

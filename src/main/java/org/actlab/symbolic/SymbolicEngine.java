@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.actlab.ActlabException;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
@@ -20,6 +21,11 @@ import org.matheclipse.core.interfaces.IExpr;
  * the timeout is asked to stop, the thread is abandoned (it cannot block JVM exit: it is a daemon)
  * and the call ends with an {@link ActlabException} that names the step. The next call starts a fresh
  * evaluator.
+ *
+ * <p>Besides the limit per step, {@link #within} bounds a whole piece of work (a derivation) by a
+ * deadline: each step then gets the smaller of its own limit and the time left. Symja's own limit
+ * errors (an expression grown beyond its element or iteration limits, a recursion too deep) end the
+ * step like a timeout, with a message that names it.
  *
  * <p>Only expressions built by {@link ExpressionParser} or by actlab's own code reach this class:
  * user text never goes through Symja's parser, so no Symja function outside the whitelist (file,
@@ -36,6 +42,9 @@ public final class SymbolicEngine {
     private static SymbolicEngine shared;
 
     private volatile Duration timeout;
+    /** The deadline of the work in progress ({@link #within}), as System.nanoTime(), or 0 for none. */
+    private volatile long deadline;
+    private volatile String deadlineWork;
     private ExecutorService worker;
     private volatile Thread workerThread;
     private ExprEvaluator evaluator;
@@ -66,9 +75,35 @@ public final class SymbolicEngine {
         return timeout;
     }
 
+    /**
+     * Runs {@code work} (which makes symbolic calls on this engine from the calling thread) with all its
+     * steps ending by {@code total} from now; a deadline already running (an outer call) is kept if
+     * earlier. {@code what} names the work in the error when the deadline passes.
+     */
+    public <T> T within(Duration total, String what, Supplier<T> work) {
+        long mine = System.nanoTime() + total.toNanos();
+        long outer = deadline;
+        String outerWork = deadlineWork;
+        if (outer == 0 || mine - outer < 0) {
+            deadline = mine;
+            deadlineWork = what + " (at most " + seconds(total) + " s in all)";
+        }
+        try {
+            return work.get();
+        } finally {
+            deadline = outer;
+            deadlineWork = outerWork;
+        }
+    }
+
     /** Evaluates {@code expr} (an unevaluated Symja expression) under the timeout. */
     public IExpr eval(String step, IExpr expr) {
-        return run(step, () -> evaluator.eval(expr));
+        IExpr r = run(step, () -> evaluator.eval(expr));
+        if (r == S.$Aborted || !r.isFree(S.$Aborted, true)) {
+            // Symja answers $Aborted when an evaluation hits one of its internal limits
+            throw new SymbolicLimitException("symbolic step '" + step + "' was aborted by Symja (an internal limit)");
+        }
+        return r;
     }
 
     /** Runs {@code work} on the Symja thread under the timeout; {@code step} names it in errors. */
@@ -110,16 +145,21 @@ public final class SymbolicEngine {
             evaluator.getEvalEngine().setStopRequested(false);
             return work.get();
         });
+        long limit = timeout.toNanos();
+        boolean byDeadline = false;
+        long d = deadline;
+        if (d != 0 && d - System.nanoTime() < limit) {
+            limit = Math.max(0, d - System.nanoTime());
+            byDeadline = true;
+        }
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(limit, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            if (evaluator != null) {
-                evaluator.getEvalEngine().stopRequest();
+            abandonWorker(future);
+            if (byDeadline) {
+                throw new ActlabException(deadlineWork + " ran out of time during the symbolic step '" + step
+                        + "' (raise --timeout, which also sets the total, or simplify the expression)");
             }
-            future.cancel(true);
-            worker.shutdownNow();
-            worker = null;
-            evaluator = null;
             throw new ActlabException("symbolic step '" + step + "' did not finish within "
                     + seconds(timeout) + " s (raise --timeout, or simplify the expression)");
         } catch (InterruptedException e) {
@@ -130,10 +170,39 @@ public final class SymbolicEngine {
             if (cause instanceof ActlabException a) {
                 throw a;
             }
+            if (cause instanceof org.matheclipse.core.eval.exception.LimitException
+                    || cause instanceof StackOverflowError || cause instanceof OutOfMemoryError) {
+                // Symja's own size limits, or its recursion: the expression grew too large for this step
+                if (!(cause instanceof org.matheclipse.core.eval.exception.LimitException)) {
+                    abandonWorker(future);
+                }
+                throw new SymbolicLimitException("symbolic step '" + step + "' gave up: the expression grew beyond what "
+                        + "Symja handles (" + cause.getClass().getSimpleName() + "); simplify the expression");
+            }
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException("symbolic step '" + step + "' failed", cause);
+        }
+    }
+
+    /** Stops the worker thread and forgets the evaluator (the next call starts afresh). */
+    private void abandonWorker(Future<?> future) {
+        if (evaluator != null) {
+            evaluator.getEvalEngine().stopRequest();
+        }
+        future.cancel(true);
+        worker.shutdownNow();
+        worker = null;
+        evaluator = null;
+    }
+
+    /** A symbolic step that exceeded Symja's size limits: a user error (exit 2) that callers may catch. */
+    public static final class SymbolicLimitException extends ActlabException {
+        private static final long serialVersionUID = 1L;
+
+        SymbolicLimitException(String message) {
+            super(message);
         }
     }
 

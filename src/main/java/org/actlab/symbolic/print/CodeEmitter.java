@@ -62,11 +62,14 @@ final class CodeEmitter {
     /** A Java/Python condition on {@code v} for an interval. */
     static String condition(Interval d, String v, boolean python) {
         List<String> parts = new ArrayList<>();
+        // bounds that are not doubles (1/3) become the comparison that holds for exactly the same doubles
         if (d.lo() != null) {
-            parts.add(v + (d.loClosed() ? " >= " : " > ") + literal(d.lo().doubleValue()));
+            Object[] c = Interval.doubleCondition(d.loClosed() ? ">=" : ">", d.lo());
+            parts.add(v + " " + c[0] + " " + literal((Double) c[1]));
         }
         if (d.hi() != null) {
-            parts.add(v + (d.hiClosed() ? " <= " : " < ") + literal(d.hi().doubleValue()));
+            Object[] c = Interval.doubleCondition(d.hiClosed() ? "<=" : "<", d.hi());
+            parts.add(v + " " + c[0] + " " + literal((Double) c[1]));
         }
         if (parts.isEmpty()) {
             return python ? "True" : "true";

@@ -18,7 +18,7 @@ public final class DerivationLatex {
         GradientSpec spec = d.spec();
         ExpressionPrinter tex = new ExpressionPrinter(Dialect.LATEX, spec.symbols(), null);
         StringBuilder b = new StringBuilder();
-        b.append("% actlab derive ").append(spec.name()).append(": ").append(spec.source()).append('\n');
+        b.append("% actlab derive ").append(CodeText.latexComment(spec.name())).append(": ").append(CodeText.latexComment(spec.source())).append('\n');
         b.append("g(x) = \\begin{cases}\n");
         List<String> rows = new ArrayList<>();
         for (GradientSpec.Piece p : spec.pieces()) {

@@ -111,6 +111,9 @@ public final class ExpressionPrinter {
         if ((dialect == Dialect.JAVA || dialect == Dialect.PYTORCH) && isConstantSubexpression(e, symbols)) {
             // a constant subexpression (1/√2, π²/6): its double value, so code never calls math on constants
             double v = e.evalDouble();
+            if (!Double.isFinite(v)) {
+                return Double.isNaN(v) ? (dialect == Dialect.JAVA ? "Double.NaN" : "math.nan") : codeDouble(v);
+            }
             String literal = Numbers.format(Math.abs(v));
             return v < 0 ? (context >= PRODUCT ? "(-" + literal + ")" : "-" + literal) : literal;
         }
@@ -175,7 +178,9 @@ public final class ExpressionPrinter {
         if (e.isInteger()) {
             s = e.toString();
             if (dialect == Dialect.JAVA || dialect == Dialect.PYTORCH) {
-                s = s + ".0";
+                // beyond 2^53 an integer is written as its nearest double (a literal that cannot overflow)
+                s = ((IRational) e).toBigFraction().getNumerator().bitLength() > 53
+                        ? codeDouble(((IRational) e).toBigFraction().doubleValue()) : s + ".0";
             }
         } else if (e.isRational()) {
             BigFraction f = ((IRational) e).toBigFraction();
@@ -184,8 +189,8 @@ public final class ExpressionPrinter {
             } else if (dialect == Dialect.TEXT || dialect == Dialect.PLAIN) {
                 s = f.getNumerator() + "/" + f.getDenominator();
                 return context >= POWER ? "(" + s + ")" : s;
-            } else if (isDyadic(f.getDenominator())) {
-                s = Numbers.format(f.doubleValue());
+            } else if (isDyadic(f.getDenominator()) || f.getNumerator().bitLength() > 53 || f.getDenominator().bitLength() > 53) {
+                s = codeDouble(f.doubleValue());
             } else {
                 s = "(" + f.getNumerator() + ".0 / " + f.getDenominator() + ".0)";
                 return s;
@@ -194,6 +199,15 @@ public final class ExpressionPrinter {
             s = Numbers.format(e.evalDouble());
         }
         return negative && context >= PRODUCT ? "(" + s + ")" : s;
+    }
+
+    /** A double as a code literal; a value beyond the double range as the language's infinity. */
+    private String codeDouble(double v) {
+        if (Double.isInfinite(v)) {
+            String inf = dialect == Dialect.JAVA ? "Double.POSITIVE_INFINITY" : "math.inf";
+            return v > 0 ? inf : "(-" + inf + ")";
+        }
+        return Numbers.format(Math.abs(v)).equals(Numbers.format(v)) ? Numbers.format(v) : "(" + Numbers.format(v) + ")";
     }
 
     private static boolean isDyadic(BigInteger d) {
@@ -439,6 +453,12 @@ public final class ExpressionPrinter {
         };
     }
 
+    /** A function the code printers have no form for: refused rather than printed as an undefined call. */
+    private static String noCodeForm(String key, String language) {
+        throw new org.actlab.ActlabException("the closed form uses " + key + "(...), which has no " + language
+                + " form here; use --emit text/latex/json, or --at for numbers");
+    }
+
     private static String textName(String key) {
         return switch (key) {
             case "log" -> "ln";
@@ -450,7 +470,8 @@ public final class ExpressionPrinter {
     private static String latexName(String key) {
         return switch (key) {
             case "log" -> "\\ln";
-            case "tanh", "cosh", "sinh", "exp" -> "\\" + key;
+            case "tanh", "cosh", "sinh", "exp", "sin", "cos", "tan" -> "\\" + key;
+            case "arctan" -> "\\arctan";
             case "logisticsigmoid" -> "\\sigma";
             case "arctanh" -> "\\operatorname{artanh}";
             default -> "\\operatorname{" + key + "}";
@@ -460,25 +481,27 @@ public final class ExpressionPrinter {
     private static String javaName(String key) {
         return switch (key) {
             case "log" -> "Math.log";
-            case "tanh", "cosh", "sinh", "abs", "max", "min", "expm1", "log1p" -> "Math." + key;
+            case "tanh", "cosh", "sinh", "abs", "max", "min", "expm1", "log1p", "sin", "cos", "tan" -> "Math." + key;
             case "erf" -> "Erf.erf";
             case "erfc" -> "Erf.erfc";
             case "arctanh" -> "FastMath.atanh";
             case "arctan" -> "Math.atan";
             case "softplus", "logcosh", "sigmoid" -> "SpecialFunctions." + key;
-            default -> key;
+            default -> noCodeForm(key, "Java");
         };
     }
 
     private static String torchName(String key) {
         return switch (key) {
-            case "log", "tanh", "cosh", "sinh", "abs", "expm1", "log1p", "erf", "erfc", "sigmoid", "atanh" -> "torch." + key;
+            case "log", "tanh", "cosh", "sinh", "abs", "expm1", "log1p", "erf", "erfc", "sigmoid", "atanh", "sin", "cos", "tan"
+                    -> "torch." + key;
             case "logisticsigmoid" -> "torch.sigmoid";
             case "arctanh" -> "torch.atanh";
             case "arctan" -> "torch.atan";
             case "max" -> "torch.maximum";
             case "min" -> "torch.minimum";
-            default -> key;   // helpers emitted with the module: softplus, logcosh
+            case "softplus", "logcosh" -> key;   // helpers emitted with the module
+            default -> noCodeForm(key, "PyTorch");
         };
     }
 }

@@ -31,10 +31,12 @@ public final class JavaEmitter {
      * @param namedDefaults default parameter values (used where --set gives none)
      */
     public static String emit(Derivation d, SymbolicEngine engine, String packageName, Map<String, Double> namedDefaults) {
+        checkPackage(packageName);
         GradientSpec spec = d.spec();
         Symbols sy = spec.symbols();
         List<IExpr> pieces = CodeEmitter.stablePieces(d, engine, "java");
-        String cls = CodeEmitter.className(spec.name());
+        String cls = CodeText.javaClassName(CodeEmitter.className(spec.name()));
+        String name = CodeText.javaString(spec.name());
         ExpressionPrinter doubles = new ExpressionPrinter(Dialect.JAVA, sy, s -> "p[" + sy.indexOf(s) + "]");
         ExpressionPrinter text = new ExpressionPrinter(Dialect.TEXT, sy, null);
         JavaGenericPrinter generic = new JavaGenericPrinter(sy);
@@ -52,11 +54,11 @@ public final class JavaEmitter {
         b.append("import org.hipparchus.analysis.differentiation.Derivative;\n");
         b.append("import org.hipparchus.special.Erf;\n");
         b.append("import org.hipparchus.util.FastMath;\n\n");
-        b.append("/**\n * ").append(spec.name()).append(", derived by actlab from its gradient (").append(escape(spec.source()))
-                .append("):\n * <pre>\n");
+        b.append("/**\n * ").append(CodeText.javaComment(spec.name())).append(", derived by actlab from its gradient (")
+                .append(CodeText.javaComment(spec.source())).append("):\n * <pre>\n");
         for (int i = 0; i < pieces.size(); i++) {
-            b.append(" *   f(x) = ").append(escape(text.print(d.pieces().get(i).activation()))).append("   for ")
-                    .append(escape(d.pieces().get(i).domain().condition())).append('\n');
+            b.append(" *   f(x) = ").append(CodeText.javaComment(text.print(d.pieces().get(i).activation()))).append("   for ")
+                    .append(CodeText.javaComment(d.pieces().get(i).domain().condition())).append('\n');
         }
         b.append(" * </pre>\n * Generated code: edit the derivation, not this file.\n */\n");
         b.append("@SuppressWarnings(\"unused\")\n");
@@ -66,7 +68,7 @@ public final class JavaEmitter {
         for (int i = 0; i < pieces.size(); i++) {
             formula.add(text.print(d.pieces().get(i).activation()) + " if " + d.pieces().get(i).domain().condition());
         }
-        b.append("    public static final String FORMULA = \"").append(javaString(String.join(", ", formula))).append("\";\n\n");
+        b.append("    public static final String FORMULA = \"").append(CodeText.javaString(String.join(", ", formula))).append("\";\n\n");
         b.append("    /** The parameters (slot order of the formula's q[]). */\n");
         b.append("    public static final List<Parameter> PARAMETERS = List.of(");
         List<String> specs = new ArrayList<>();
@@ -75,18 +77,18 @@ public final class JavaEmitter {
             Reparameterisation r = reparams.stream().filter(x -> x.name().equals(n)).findFirst().orElseThrow();
             String raw = "null";
             if (r.isRaw() && (r.offsetParam() != null || r.offset() == 0)) {
-                raw = r.offsetParam() == null ? "Parameter.Raw.softplus(\"" + r.rawName() + "\")"
-                        : "new Parameter.Raw(\"" + r.rawName() + "\", \"" + r.offsetParam() + "\")";
+                raw = r.offsetParam() == null ? "Parameter.Raw.softplus(\"" + CodeText.javaString(r.rawName()) + "\")"
+                        : "new Parameter.Raw(\"" + CodeText.javaString(r.rawName()) + "\", \"" + CodeText.javaString(r.offsetParam()) + "\")";
             }
-            specs.add("\n            Parameter.trainable(\"" + n + "\", " + CodeEmitter.literal(defaults[i]) + ", \""
-                    + javaString(r.constraint()) + "\", " + raw + ", \"derived parameter " + n + "\")");
+            specs.add("\n            Parameter.trainable(\"" + CodeText.javaString(n) + "\", " + CodeEmitter.literal(defaults[i]) + ", \""
+                    + CodeText.javaString(r.constraint()) + "\", " + raw + ", \"derived parameter " + CodeText.javaString(n) + "\")");
         }
         b.append(String.join(",", specs)).append(");\n\n");
         b.append("    public ").append(cls).append("(ParameterValues values) {\n");
-        b.append("        super(\"").append(spec.name()).append("\", values);\n    }\n\n");
+        b.append("        super(\"").append(name).append("\", values);\n    }\n\n");
         b.append("    /** With the default parameter values. */\n");
         b.append("    public ").append(cls).append("() {\n");
-        b.append("        this(ParameterValues.defaults(\"").append(spec.name()).append("\", PARAMETERS));\n    }\n\n");
+        b.append("        this(ParameterValues.defaults(\"").append(name).append("\", PARAMETERS));\n    }\n\n");
         b.append("    @Override\n    public String formula() {\n        return FORMULA;\n    }\n\n");
 
         b.append("    @Override\n    protected <T extends Derivative<T>> T formula(T x, T[] q) {\n");
@@ -135,11 +137,8 @@ public final class JavaEmitter {
         };
     }
 
-    private static String escape(String s) {
-        return s.replace("*/", "* /").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String javaString(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    /** Checks the package name given for the class (user text on the class's first line). */
+    public static void checkPackage(String packageName) {
+        CodeText.checkJavaPackage(packageName);
     }
 }

@@ -33,16 +33,30 @@ final class JavaGenericPrinter {
     }
 
     private static String number(IExpr e) {
-        if (e.isRational() && !e.isInteger()) {
+        if (e.isRational()) {
             IRational r = (IRational) e;
             double v = r.toBigFraction().doubleValue();
-            if (r.toBigFraction().getDenominator().bitCount() == 1) {
-                return Numbers.format(v);
+            if (e.isInteger() && r.toBigFraction().getNumerator().bitLength() <= 53) {
+                return e.toString() + ".0";
+            }
+            if (r.toBigFraction().getDenominator().bitCount() == 1 || r.toBigFraction().getNumerator().bitLength() > 53
+                    || r.toBigFraction().getDenominator().bitLength() > 53) {
+                return literal(v);
             }
             return "(" + r.toBigFraction().getNumerator() + ".0 / " + r.toBigFraction().getDenominator() + ".0)";
         }
-        String s = e.isInteger() ? e.toString() + ".0" : Numbers.format(e.evalDouble());
-        return s;
+        return literal(e.evalDouble());
+    }
+
+    /** A double as a Java literal (infinities and NaN by name, so the class always compiles). */
+    private static String literal(double v) {
+        if (Double.isNaN(v)) {
+            return "Double.NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        return v < 0 ? "(" + Numbers.format(v) + ")" : Numbers.format(v);
     }
 
     private String t(IExpr e) {
@@ -50,7 +64,7 @@ final class JavaGenericPrinter {
             return "constant(x, " + number(e) + ")";
         }
         if (ExpressionPrinter.isConstantSubexpression(e, symbols)) {
-            return "constant(x, " + Numbers.format(e.evalDouble()) + ")";
+            return "constant(x, " + literal(e.evalDouble()) + ")";
         }
         if (e.isSymbol()) {
             ISymbol s = (ISymbol) e;
@@ -151,12 +165,13 @@ final class JavaGenericPrinter {
             args.add(t(arg));
         }
         return switch (key) {
-            case "log", "tanh", "cosh", "sinh", "abs", "expm1", "log1p", "sqrt" -> args.get(0) + "." + key + "()";
+            case "log", "tanh", "cosh", "sinh", "abs", "expm1", "log1p", "sqrt", "sin", "cos", "tan" -> args.get(0) + "." + key + "()";
             case "arctanh" -> args.get(0) + ".atanh()";
             case "arctan" -> args.get(0) + ".atan()";
             case "erf", "erfc", "softplus", "logcosh", "sigmoid", "max", "min" ->
                     "SpecialFunctions." + key + "(" + String.join(", ", args) + ")";
-            default -> throw new IllegalArgumentException("no Java form for " + name + "(...)");
+            default -> throw new org.actlab.ActlabException("the closed form uses " + key
+                    + "(...), which has no Java form here; use --emit text/latex/json, or --at for numbers");
         };
     }
 }
