@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 
 import org.actlab.ActlabException;
 import org.actlab.io.Excerpt;
+import org.actlab.io.WorkingDirectory;
+import org.actlab.symbolic.SymjaStartupFiles;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,54 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return USAGE;
     }
 
+    /**
+     * Runs this command again in a fresh, empty working directory (the user's holds Symja start-up files,
+     * which Symja would evaluate with its own parser whatever actlab asks of it): the same JVM options and
+     * class path, the user's directory passed in {@link WorkingDirectory#PROPERTY} so that relative paths
+     * keep their meaning, standard streams shared. Returns the exit code.
+     */
+    private static int runInCleanDirectory(java.nio.file.Path user, String[] args) {
+        java.nio.file.Path clean = null;
+        try {
+            clean = java.nio.file.Files.createTempDirectory("actlab-");
+            java.util.List<String> command = new java.util.ArrayList<>();
+            command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.add("-D" + WorkingDirectory.PROPERTY + "=" + user);
+            command.add("-cp");
+            command.add(absoluteClassPath(user));
+            command.add(Main.class.getName());
+            command.addAll(java.util.List.of(args));
+            Process p = new ProcessBuilder(command).directory(clean.toFile()).inheritIO().start();
+            return p.waitFor();
+        } catch (java.io.IOException e) {
+            System.err.println("actlab: the working directory holds Symja start-up files (" + SymjaStartupFiles.DIRECTORIES
+                    + ") and actlab could not start in a clean one: " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (clean != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(clean);
+                } catch (java.io.IOException ignored) {
+                    // an empty temporary directory left behind
+                }
+            }
+        }
+    }
+
+    private static String absoluteClassPath(java.nio.file.Path user) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                parts.add(user.resolve(entry).toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, parts);
+    }
+
     /** Builds the command line with actlab's error handling (one line, no stack trace, exit 2). */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
@@ -45,6 +95,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // '@FILE' arguments would make picocli read FILE (any size, even /dev/zero) as more arguments;
         // actlab has no use for them, so '@' is an ordinary character.
         cmd.setExpandAtFiles(false);
+        Converters.register(cmd);
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             String name = ex.getCommandLine().getCommandSpec().qualifiedName();
@@ -71,6 +122,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        if (System.getProperty(WorkingDirectory.PROPERTY) == null && SymjaStartupFiles.presentIn(here)) {
+            System.exit(runInCleanDirectory(here, args));
+        }
         if (System.getenv("ACTLAB_PROFILE") != null) {
             org.actlab.symbolic.SymbolicEngine.setStepListener((step, ms) -> System.err.printf("%8.1f ms  %s%n", ms, step));
         }

@@ -108,9 +108,19 @@ public final class SobolevCommand implements Callable<Integer> {
             LocalTaylorNetwork.checkArguments(d, n);
             cases.add(new int[] {d, n});
         }
+        // every argument is checked (ε ranges, functions) before the first network is built
+        List<double[]> epsValuesOf = new ArrayList<>();
+        List<SobolevFunction> functions = new ArrayList<>();
+        for (int[] c : cases) {
+            double[] range = eps != null ? parseRange(eps) : SobolevDefaults.epsRange(c[0], c[1]);
+            epsValuesOf.add(Sweep.decades(range[0], range[1], perDecade));
+            functions.add(expr != null ? SobolevFunction.expression(expr, c[0], c[1], timeout.engine())
+                    : SobolevFunction.builtIn(function, c[0], c[1]));
+        }
         List<RateExperiment.Result> results = new ArrayList<>();
         java.util.function.Consumer<String> progress = CommandOutput.progress(err, "sobolev");
-        for (int[] c : cases) {
+        for (int i = 0; i < cases.size(); i++) {
+            int[] c = cases.get(i);
             LocalTaylorNetwork.Layout lay = layout.equals("terms") || (layout.equals("auto") && c[0] < 3)
                     ? LocalTaylorNetwork.Layout.TERMS : LocalTaylorNetwork.Layout.FACTORED;
             if (c[0] == 3) {
@@ -119,10 +129,8 @@ public final class SobolevCommand implements Callable<Integer> {
                         + lay.key() + ")");
                 err.flush();
             }
-            double[] range = eps != null ? parseRange(eps) : SobolevDefaults.epsRange(c[0], c[1]);
-            double[] epsValues = Sweep.decades(range[0], range[1], perDecade);
-            SobolevFunction f = expr != null ? SobolevFunction.expression(expr, c[0], c[1], timeout.engine())
-                    : SobolevFunction.builtIn(function, c[0], c[1]);
+            double[] epsValues = epsValuesOf.get(i);
+            SobolevFunction f = functions.get(i);
             String stem = "sobolev-d" + c[0] + "-n" + c[1] + "-" + f.name();
             RateExperiment.Options options = new RateExperiment.Options(certify, save == null ? null : (p, net) ->
                     AtomicFiles.writeString(save.resolve(stem + "-" + p.kind().key() + "-eps"

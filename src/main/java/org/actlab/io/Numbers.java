@@ -91,7 +91,7 @@ public final class Numbers {
                 break;
         }
         if (!DECIMAL.matcher(t).matches()) {
-            throw new ActlabException(what + ": '" + text
+            throw new ActlabException(what + ": '" + Excerpt.of(text)
                     + "' is not a number (accepted: decimal such as -1.5 or 2e-3, inf, -inf, nan)");
         }
         return Double.parseDouble(t);
@@ -121,7 +121,7 @@ public final class Numbers {
     public static double[] parseGrid(String text, String what) {
         String[] parts = text.split(":", -1);
         if (parts.length != 3) {
-            throw new ActlabException(what + ": '" + text + "' is not a grid (expected A:B:N, e.g. -5:5:101)");
+            throw new ActlabException(what + ": '" + Excerpt.of(text) + "' is not a grid (expected A:B:N, e.g. -5:5:101)");
         }
         double a = parse(parts[0], what + " start");
         double b = parse(parts[1], what + " end");

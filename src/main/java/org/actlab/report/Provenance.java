@@ -38,7 +38,7 @@ public record Provenance(String version, String commit, String command, List<Str
                 + (rt.maxMemory() >> 20) + " MiB heap limit";
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vendor") + ")";
-        return new Provenance(version, commit(Path.of("").toAbsolutePath()), command, SEEDS, machine, java,
+        return new Provenance(version, commit(org.actlab.io.WorkingDirectory.path()), command, SEEDS, machine, java,
                 started.truncatedTo(ChronoUnit.SECONDS), seconds);
     }
 

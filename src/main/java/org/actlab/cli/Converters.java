@@ -1,0 +1,87 @@
+package org.actlab.cli;
+
+import java.nio.file.Path;
+
+import org.actlab.ActlabException;
+import org.actlab.io.Excerpt;
+import org.actlab.io.Numbers;
+import org.actlab.io.WorkingDirectory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * How option values become Java values: paths relative to the user's directory (also when actlab
+ * re-runs itself in a clean one), integers in ASCII decimal digits only (Java's own parsers also take
+ * '٣' and '３'), reals as {@link Numbers#parse} reads them (decimal, inf, nan). Named classes rather
+ * than lambdas: JDK 17's dynamic class-data-sharing dump (the launcher's start-up archive) crashes on
+ * lambda proxies registered here.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    static void register(CommandLine cmd) {
+        cmd.registerConverter(Path.class, new PathConverter());
+        IntegerConverter ints = new IntegerConverter();
+        cmd.registerConverter(Integer.class, ints);
+        cmd.registerConverter(Integer.TYPE, ints);
+        LongConverter longs = new LongConverter();
+        cmd.registerConverter(Long.class, longs);
+        cmd.registerConverter(Long.TYPE, longs);
+        RealConverter reals = new RealConverter();
+        cmd.registerConverter(Double.class, reals);
+        cmd.registerConverter(Double.TYPE, reals);
+    }
+
+    /** A decimal integer in ASCII digits within [min, max]. */
+    static long integer(String s, long min, long max) {
+        String t = s.strip();
+        if (!t.matches("[+-]?[0-9]{1,19}")) {
+            throw new TypeConversionException("'" + Excerpt.of(s) + "' is not an integer (ASCII digits)");
+        }
+        try {
+            long v = Long.parseLong(t);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + Excerpt.of(s) + "' is out of range (" + min + " to " + max + ")");
+        }
+    }
+
+    static final class PathConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            return WorkingDirectory.resolve(value);
+        }
+    }
+
+    static final class IntegerConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+    }
+
+    static final class LongConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+    }
+
+    static final class RealConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                return Numbers.parse(value, "a number");
+            } catch (ActlabException e) {
+                throw new TypeConversionException("'" + Excerpt.of(value)
+                        + "' is not a number (decimal such as -1.5 or 2e-3, inf, -inf, nan)");
+            }
+        }
+    }
+}
