@@ -28,6 +28,11 @@ public final class ShallowSquare {
     /** The fewest pieces with error ≤ eps: {@code ⌈(b − a)/√(8ε)⌉}. */
     public static int piecesFor(double eps, double a, double b) {
         double n = Math.ceil((b - a) / Math.sqrt(8 * eps));
+        if (!(n <= 2.0 * MAX_UNITS)) {
+            // checked first: near 1e300 the steps n ± 1 below would not move n at all
+            throw new ActlabException("a one-hidden-layer network for ε = " + eps + " needs about " + n
+                    + " units, more than the maximum " + MAX_UNITS);
+        }
         while (n > 1 && error((long) n - 1, a, b) <= eps) {
             n--;
         }

@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** The most timed passes and the most warm-up passes. */
     static final int MAX_PASSES = 100;
     /** The most scalar evaluations of one run (points × passes, warm-up included, per activation). */
-    static final long MAX_EVALUATIONS = 1_000_000_000L;
+    static final long MAX_EVALUATIONS = 200_000_000L;
 
     @Spec
     private CommandSpec spec;

@@ -24,6 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "is evaluated in exact rational arithmetic, and the maximum on each piece is found analytically."},
         footer = {"", "Example:", "  actlab certify square.json --target square --interval 0,1 --format json"})
 public final class CertifyCommand implements Callable<Integer> {
+    /** The most float64 multiply-adds of the sampled error (samples × parameters). */
+    static final long MAX_SAMPLE_WORK = 2_000_000_000L;
+
     @Spec
     private CommandSpec spec;
 
@@ -49,6 +52,11 @@ public final class CertifyCommand implements Callable<Integer> {
             throw new ActlabException("--samples must be from 1 to 10000000, got " + samples);
         }
         Network net = NetworkJson.read(file);
+        long work = (long) (samples != null ? samples : Certifier.defaultSamples(net)) * net.parameterCount(Network.Count.ALL);
+        if (work > MAX_SAMPLE_WORK) {
+            throw new ActlabException("--samples × the network's " + net.parameterCount(Network.Count.ALL) + " parameters = "
+                    + work + " multiply-adds of float64 sampling; at most " + MAX_SAMPLE_WORK + " (give fewer --samples)");
+        }
         Certificate c = Certifier.certify(net, t, ab[0], ab[1], samples != null ? samples : Certifier.defaultSamples(net));
         PrintWriter out = spec.commandLine().getOut();
         out.print(fmt.equals("json") ? ApproxOutput.json(net, c) : ApproxOutput.text(net, c));

@@ -50,6 +50,8 @@ public final class Figures {
         }
         LogAxis x = logAxis(xLabel);
         LogAxis y = logAxis(yLabel);
+        fixDegenerateRange(x, data, true);
+        fixDegenerateRange(y, data, false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, series.get(i).color() != null ? series.get(i).color() : Theme.PALETTE[i % Theme.PALETTE.length]);
@@ -58,6 +60,26 @@ public final class Figures {
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         return themed(title, plot);
+    }
+
+    /**
+     * A log axis whose data hold a single value (one point, or points on one line) gets the decade
+     * around it: JFreeChart's automatic range would be empty there and refuse to draw.
+     */
+    private static void fixDegenerateRange(LogAxis axis, XYSeriesCollection data, boolean horizontal) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                double v = horizontal ? data.getXValue(s, i) : data.getYValue(s, i);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo <= hi && !(hi > lo * (1 + 1e-9))) {
+            axis.setAutoRange(false);
+            axis.setRange(lo / Math.sqrt(10), hi * Math.sqrt(10));
+        }
     }
 
     private static LogAxis logAxis(String label) {

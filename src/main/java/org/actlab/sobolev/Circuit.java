@@ -195,7 +195,7 @@ final class Circuit {
             entries += (long) (l == outDepth ? 1 : layers.get(l).size()) * layers.get(l - 1).size();
         }
         if (entries > maxEntries) {
-            throw new ActlabException("the network would hold " + entries + " dense weights, above the limit of "
+            throw new LocalTaylorNetwork.TooLarge("the network would hold " + entries + " dense weights, above the limit of "
                     + maxEntries + "; ask for a larger ε");
         }
         List<Layer> out2 = new ArrayList<>();

@@ -39,6 +39,30 @@ public final class LocalTaylorNetwork {
         return kind == Kind.POLYRELU ? 60_000_000L : 40_000_000L;
     }
 
+    /** The most (N + 1)^d × (Taylor terms) of a construction, checked before it is built. */
+    static final long MAX_CELL_TERMS = 3_000_000L;
+
+    /**
+     * Refuses, before anything is built, a construction whose (N + 1)^d cells times Taylor terms exceed
+     * {@link #MAX_CELL_TERMS}: the circuit's size is set by that product.
+     */
+    static void checkSize(int d, int n, int cells) {
+        double products = Math.pow(cells + 1.0, d) * MultiIndex.count(d, n - 1);
+        if (products > MAX_CELL_TERMS) {
+            throw new TooLarge("N = " + cells + " in d = " + d + " gives about " + String.format(java.util.Locale.ROOT, "%.3g", products)
+                    + " cell terms, above the limit of " + MAX_CELL_TERMS + "; ask for a larger ε");
+        }
+    }
+
+    /** A construction above the size limits (before or after it is built). */
+    static final class TooLarge extends org.actlab.ActlabException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
     /**
      * How the products are arranged. {@code TERMS}: Yarotsky's layout, one product chain
      * {@code Π_k g_k(x_k)} per cell and multi-index (N^d·C(n−1+d, d) chains). {@code FACTORED}: one
@@ -91,6 +115,7 @@ public final class LocalTaylorNetwork {
     static Built build(Kind kind, Layout layout, SobolevFunction f, double topDerivative, int cells, int levels) {
         int d = f.d;
         int n = f.n;
+        checkSize(d, n, cells);
         Builder b = new Builder(kind, layout, f, cells, levels);
         Affine out = layout == Layout.TERMS ? b.terms() : b.sum(0, new int[d], new int[d]);
         Network net = b.circuit.compile(out, kind == Kind.RELU, maxEntries(kind));

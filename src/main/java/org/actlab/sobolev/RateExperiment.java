@@ -118,8 +118,21 @@ public final class RateExperiment {
         for (int i = 0; i < eps.length; i++) {
             double e = eps[i];
             int cells = cellsFor(d, n, top, e);
-            progress.accept("d = " + d + ", n = " + n + ", ε = " + e + ": PolyReLU with N = " + cells);
-            Point p = measure(f, LocalTaylorNetwork.build(Kind.POLYRELU, layout, f, top, cells, 0), e, options);
+            LocalTaylorNetwork.Built poly;
+            try {
+                LocalTaylorNetwork.checkSize(d, n, cells);
+                progress.accept("d = " + d + ", n = " + n + ", ε = " + e + ": PolyReLU with N = " + cells);
+                poly = LocalTaylorNetwork.build(Kind.POLYRELU, layout, f, top, cells, 0);
+            } catch (LocalTaylorNetwork.TooLarge tooLarge) {
+                if (points.isEmpty()) {
+                    throw new ActlabException("d = " + d + ", n = " + n + ", ε = " + e + ": the PolyReLU network is too large ("
+                            + tooLarge.getMessage() + ")");
+                }
+                progress.accept("d = " + d + ", n = " + n + ", ε = " + e + ": PolyReLU not built (" + tooLarge.getMessage()
+                        + "); smaller ε are skipped");
+                break;   // a smaller ε only makes it larger
+            }
+            Point p = measure(f, poly, e, options);
             points.add(p);
             ratios[i] = Double.NaN;
             if (!reluFits) {
@@ -132,7 +145,7 @@ public final class RateExperiment {
                 points.add(r);
                 ratios[i] = (double) r.parameters() / p.parameters();
             } catch (ActlabException tooLarge) {
-                // the ReLU network does not fit the dense-layer limit at this ε: reported as missing
+                // the ReLU network does not fit the dense-layer limit (or the level limit) at this ε: reported as missing
                 progress.accept("d = " + d + ", n = " + n + ", ε = " + e + ": ReLU not built (" + tooLarge.getMessage() + ")");
                 reluFits = false;
             }

@@ -396,11 +396,15 @@ public final class Explorer {
             return BASES;
         }
         List<Base> out = new ArrayList<>();
-        for (String n : names.split(",")) {
+        for (String n : names.split(",", -1)) {
             String key = n.strip().toLowerCase(Locale.ROOT);
-            out.add(BASES.stream().filter(b -> b.name().equals(key)).findFirst().orElseThrow(() ->
-                    new ActlabException("unknown base '" + n.strip() + "' (bases: "
-                            + String.join(", ", BASES.stream().map(Base::name).toList()) + ")")));
+            Base base = BASES.stream().filter(b -> b.name().equals(key)).findFirst().orElseThrow(() ->
+                    new ActlabException("unknown base '" + org.actlab.io.Excerpt.of(n) + "' (bases: "
+                            + String.join(", ", BASES.stream().map(Base::name).toList()) + ")"));
+            if (out.contains(base)) {
+                throw new ActlabException("--bases names '" + base.name() + "' twice");
+            }
+            out.add(base);
         }
         return out;
     }

@@ -73,7 +73,7 @@ public final class NamedDerivations {
     public static Named get(String name) {
         Named n = ALL.get(name);
         if (n == null) {
-            throw new ActlabException("no derivation named '" + name + "' (named: " + String.join(", ", ALL.keySet())
+            throw new ActlabException("no derivation named '" + org.actlab.io.Excerpt.of(name) + "' (named: " + String.join(", ", ALL.keySet())
                     + "; or give --gradient)");
         }
         return n;

@@ -126,11 +126,17 @@ public final class PolyCom {
     }
 
     private static IExpr decimal(String text) {
+        java.math.BigDecimal value;
         try {
-            return ExpressionParser.rational(new java.math.BigDecimal(text.strip()));
-        } catch (NumberFormatException e) {
-            throw new ActlabException("--coeffs: '" + text.strip() + "' is not a decimal number");
+            value = new java.math.BigDecimal(text.strip());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ActlabException("--coeffs: '" + org.actlab.io.Excerpt.of(text) + "' is not a decimal number");
         }
+        String problem = ExpressionParser.literalProblem(value);
+        if (problem != null) {
+            throw new ActlabException("--coeffs: '" + org.actlab.io.Excerpt.of(text) + "' " + problem);
+        }
+        return ExpressionParser.rational(value);
     }
 
     /** ρ(u); {@code negative} selects the x ≤ 0 branch of ReLU and PReLU. */

@@ -71,6 +71,28 @@ class HostileInputTest {
     }
 
     @Test
+    void sizesThatOnlyTheConstructionKnowsAreCheckedBeforeIt(@TempDir Path dir) throws IOException {
+        // a one-hidden-layer network for 1e-300 has 3.5e149 units: refused before the knot search (which could
+        // not even count down from there)
+        refused(CliTest.run("approx", "--target", "square", "--eps", "1e-300", "--method", "shallow"), "more than the maximum");
+        refused(CliTest.run("approx", "--target", "square", "--eps", "1e-300", "--method", "trained"), "more than the maximum");
+        // d = 2 at 1e-8: N = 10290, 3e8 cell terms, refused before the circuit is made
+        refused(CliTest.run("sobolev", "--d", "2", "--n", "2", "--eps", "1e-8:1e-9", "--out", dir.toString()), "too large");
+        Path net = dir.resolve("wide.json");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            rows.append(i == 0 ? "" : ",").append("[1.0]");
+        }
+        Files.writeString(net, "{\"format\": \"actlab-network/1\", \"input_dim\": 1, \"layers\": [{\"weights\": [" + rows
+                + "], \"bias\": [" + "0.5,".repeat(2999) + "0.5], \"activation\": \"relu\"}, {\"weights\": [["
+                + "1.0,".repeat(2999) + "1.0]], \"bias\": [0.0], \"activation\": \"identity\"}]}");
+        refused(CliTest.run("certify", net.toString(), "--target", "square", "--samples", "10000000"), "give fewer --samples");
+        refused(CliTest.run("bench", "--points", "100000000", "--passes", "100"), "at most 200000000");
+        refused(CliTest.run("expand", "--type", "1", "--rho", "relu", "--order", "3", "--coeffs", "1e999999999,1,1,1"), "out of range");
+        refused(CliTest.run("explore", "--bases", "zero,x,zero"), "twice");
+    }
+
+    @Test
     void filesThatAreNotFilesAreRefused() {
         refused(CliTest.run("certify", "/dev/zero", "--target", "square"), "not a regular file");
         refused(CliTest.run("convert", "--to", "polyrelu", "/dev/zero", "out.json"), "not a regular file");
