@@ -254,12 +254,26 @@ public final class ExpressionParser {
         return base;
     }
 
+    private static final Symbols NO_SYMBOLS = new Symbols(List.of());
+
+    /**
+     * The double value of an expression of numbers, e and π (NaN when it holds x, a parameter or anything
+     * not numeric), without Symja's evaluator: {@link NumericExpression} over an empty symbol table.
+     */
+    private static double constantValue(IExpr e) {
+        try {
+            return NumericExpression.compile(e, NO_SYMBOLS).value(0, new double[0]);
+        } catch (ActlabException notConstant) {
+            return Double.NaN;
+        }
+    }
+
     /** Refuses a constant exponent beyond {@link #MAX_CONSTANT_EXPONENT} (unless the base is e). */
     private void checkExponent(IExpr base, IExpr exponent, int at) {
         if (base == S.E) {
             return;
         }
-        double k = ConstantValue.of(exponent);
+        double k = constantValue(exponent);
         if (!Double.isNaN(k) && !(Math.abs(k) <= MAX_CONSTANT_EXPONENT)) {
             pos = at;
             throw error("the exponent " + (Double.isInfinite(k) ? "is too large" : "is " + Numbers.format(k))

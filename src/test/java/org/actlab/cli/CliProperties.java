@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.actlab.TempDirectories;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,16 +30,12 @@ class CliProperties {
 
     @BeforeContainer
     static void makeDirectory() throws IOException {
-        out = Files.createTempDirectory("actlab-cli-properties");
+        out = TempDirectories.create("actlab-cli-properties");
     }
 
     @AfterContainer
     static void removeDirectory() throws IOException {
-        try (var files = Files.walk(out)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        TempDirectories.delete(out);
     }
 
     @Provide

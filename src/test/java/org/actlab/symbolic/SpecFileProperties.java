@@ -10,6 +10,8 @@ import java.nio.file.Path;
 
 import org.actlab.ActlabException;
 
+import org.actlab.TempDirectories;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,17 +35,12 @@ class SpecFileProperties {
 
     @BeforeContainer
     static void makeDirectory() throws IOException {
-        dir = Files.createTempDirectory("actlab-spec-properties");
+        dir = TempDirectories.create("actlab-spec-properties");
     }
 
     @AfterContainer
     static void removeDirectory() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
+        TempDirectories.delete(dir);
     }
 
     private static final SpecParser PARSER = new SpecParser(SymbolicEngine.standard());
