@@ -17,6 +17,9 @@ import org.hipparchus.CalculusFieldElement;
  * <p><b>{@code polynorm-l2}</b>, the paper's form: {@code PolyNorm(x) = Σ_{i=0}^{r} a_i·x^i/‖x^i‖₂},
  * so the {@code i = 0} term is {@code a_0/√d} in every feature. It equals the RMS form with
  * {@code eps = 0} divided by {@code √d}. A term whose power vector is zero is taken as zero.
+ *
+ * <p>Both are evaluated on the row scaled by {@link #scale} (an identity), so that large and, without
+ * eps, tiny inputs neither overflow nor underflow.
  */
 public final class PolyNorm extends VectorActivation {
     /** The reference RMS form, with symbolic parameters. */
@@ -62,6 +65,26 @@ public final class PolyNorm extends VectorActivation {
         return rms ? p[order + 1] : 0.0;
     }
 
+    /**
+     * The row's scale σ: the largest |x_j| where it exceeds 1 or where there is no eps, else 1 (and 1 for a
+     * zero row). {@code x^i/sqrt(mean(x^{2i}) + eps) = t^i/sqrt(mean(t^{2i}) + eps·σ^{−2i})} with {@code t = x/σ}
+     * holds for every σ &gt; 0; with this σ no power of t overflows (|t| ≤ 1 where σ &gt; 1) and, without eps,
+     * none underflows to a zero norm either (max |t| = 1). Unscaled, x^{2i} overflows from |x| ≈ 1e77 for
+     * r = 3 and the terms of order ≥ 2 vanish.
+     */
+    public static double scale(double[] x, double eps) {
+        double s = 0;
+        for (double v : x) {
+            s = Math.max(s, Math.abs(v));
+        }
+        return s == 0 || !(s > 1 || eps == 0) || !Double.isFinite(s) ? 1 : s;
+    }
+
+    /** {@code eps·σ^(−2i)}, the eps of the scaled power i (0 without eps; σ^(−2i) ≤ 1 where σ &gt; 1). */
+    private static double scaledEps(double eps, double sigma, int i) {
+        return eps == 0 ? 0 : eps * Math.pow(sigma, -2.0 * i);
+    }
+
     @Override
     protected <T extends CalculusFieldElement<T>> T[] formula(T[] x, T[] q) {
         int d = x.length;
@@ -70,18 +93,27 @@ public final class PolyNorm extends VectorActivation {
         for (int j = 0; j < d; j++) {
             y[j] = rms ? q[0] : q[0].divide(Math.sqrt(d));
         }
-        T[] u = x.clone();
+        double[] real = new double[d];
+        for (int j = 0; j < d; j++) {
+            real[j] = x[j].getReal();
+        }
+        double sigma = scale(real, eps());
+        T[] t = newArray(x[0], d);
+        for (int j = 0; j < d; j++) {
+            t[j] = x[j].divide(sigma);
+        }
+        T[] u = t.clone();
         for (int i = 1; i <= order; i++) {
             if (i > 1) {
                 for (int j = 0; j < d; j++) {
-                    u[j] = u[j].multiply(x[j]);
+                    u[j] = u[j].multiply(t[j]);
                 }
             }
             T sumSq = zero;
             for (int j = 0; j < d; j++) {
                 sumSq = sumSq.add(u[j].square());
             }
-            T denom = rms ? sumSq.divide(d).add(eps()).sqrt() : sumSq.sqrt();
+            T denom = rms ? sumSq.divide(d).add(scaledEps(eps(), sigma, i)).sqrt() : sumSq.sqrt();
             if (denom.getReal() == 0) {
                 continue;
             }
@@ -97,18 +129,23 @@ public final class PolyNorm extends VectorActivation {
         int d = x.length;
         double[] y = new double[d];
         java.util.Arrays.fill(y, rms ? p[0] : p[0] / Math.sqrt(d));
-        double[] u = x.clone();
+        double sigma = scale(x, eps());
+        double[] t = new double[d];
+        for (int j = 0; j < d; j++) {
+            t[j] = x[j] / sigma;
+        }
+        double[] u = t.clone();
         for (int i = 1; i <= order; i++) {
             if (i > 1) {
                 for (int j = 0; j < d; j++) {
-                    u[j] *= x[j];
+                    u[j] *= t[j];
                 }
             }
             double sumSq = 0;
             for (double v : u) {
                 sumSq += v * v;
             }
-            double denom = rms ? Math.sqrt(sumSq / d + eps()) : Math.sqrt(sumSq);
+            double denom = rms ? Math.sqrt(sumSq / d + scaledEps(eps(), sigma, i)) : Math.sqrt(sumSq);
             if (denom == 0) {
                 continue;
             }

@@ -65,6 +65,26 @@ public abstract class ScalarActivation extends AbstractActivation implements Uni
         return formula(x, q);
     }
 
+    /**
+     * f on a derivative type with the trainable parameters as field elements too ({@code trainable} in
+     * the order of {@link ParameterValues#trainableNames()}; fixed parameters are constants): for
+     * derivatives with respect to x and θ together, or any other arithmetic over the one formula.
+     */
+    public final <T extends Derivative<T>> T value(T x, T[] trainable) {
+        int[] slots = parameters().trainableSlots();
+        if (trainable.length != slots.length) {
+            throw new IllegalArgumentException(name() + " has " + slots.length + " trainable parameters, got " + trainable.length);
+        }
+        T[] q = MathArrays.buildArray(x.getField(), p.length);
+        for (int i = 0; i < p.length; i++) {
+            q[i] = x.getField().getZero().add(p[i]);
+        }
+        for (int k = 0; k < slots.length; k++) {
+            q[slots[k]] = trainable[k];
+        }
+        return formula(x, q);
+    }
+
     /** f′(x), exact (automatic differentiation of the formula). */
     public final double derivative(double x) {
         return derivatives(x)[1];

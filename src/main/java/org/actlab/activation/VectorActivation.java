@@ -82,6 +82,26 @@ public abstract class VectorActivation extends AbstractActivation {
         return out;
     }
 
+    /**
+     * The formula on any field with the trainable parameters as field elements ({@code trainable} in the
+     * order of {@link ParameterValues#trainableNames()}; fixed parameters are constants).
+     */
+    public final <T extends CalculusFieldElement<T>> T[] value(T[] x, T[] trainable) {
+        outputDimension(x.length);
+        int[] slots = parameters().trainableSlots();
+        if (trainable.length != slots.length) {
+            throw new IllegalArgumentException(name() + " has " + slots.length + " trainable parameters, got " + trainable.length);
+        }
+        T[] q = newArray(x[0], p.length);
+        for (int k = 0; k < p.length; k++) {
+            q[k] = x[0].getField().getZero().add(p[k]);
+        }
+        for (int k = 0; k < slots.length; k++) {
+            q[slots[k]] = trainable[k];
+        }
+        return formula(x, q);
+    }
+
     /** A new array of field elements. */
     protected static <T extends CalculusFieldElement<T>> T[] newArray(T like, int n) {
         return MathArrays.buildArray(like.getField(), n);

@@ -19,7 +19,7 @@ public final class ClaimRegistry {
     public static List<Claim> all() {
         return List.of(new XieluPropertiesClaim(), new XieluDerivationClaim(), new XieluReferenceMatchClaim(),
                 new PolycomLemma1Claim(), new PolycomTheorem1Claim(), new PolycomLemma2Claim(), new PolycomTheorem2Claim(),
-                new PolycomTheorem3Claim(), new PolynormReferenceMatchClaim(),
+                new PolycomTheorem3Claim(), new PolynormReferenceMatchClaim(), new Nd4jCatalogueAgreementClaim(), new Nd4jNetworkRecheckClaim(),
                 new OutOfScopeClaim("xielu.training", "Transformer language models trained with xIELU reach lower perplexity "
                         + "than the same models with ReLU² or SwiGLU (the paper's experiments).", TRAINING),
                 new OutOfScopeClaim("polycom.training", "Dense and mixture-of-experts language models with PolyReLU or PolyNorm "

@@ -31,10 +31,8 @@ public final class PolycomTheorem2Claim implements Claim {
                 + "the size is reported next to L·K·ln²(L·α^L/ε).";
     }
 
-    @Override
-    public Outcome check() {
-        long start = System.nanoTime();
-        Measurements m = new Measurements();
+    /** The claim's PolyReLU network: 2 inputs, two PolyReLU layers of 4 units (a = (0, 1/3, 1/3, 1/3)), seeded weights. */
+    static Network exampleNetwork() {
         SplittableRandom random = new SplittableRandom(2);
         List<Layer> layers = new ArrayList<>();
         int in = 2;
@@ -52,7 +50,14 @@ public final class PolycomTheorem2Claim implements Claim {
                     : LayerActivation.PolyRelu.shared(0, 1.0 / 3, 1.0 / 3, 1.0 / 3)));
             in = out;
         }
-        Network poly = new Network(2, layers);
+        return new Network(2, layers);
+    }
+
+    @Override
+    public Outcome check() {
+        long start = System.nanoTime();
+        Measurements m = new Measurements();
+        Network poly = exampleNetwork();
         String summary = "";
         for (double eps : new double[] {1e-2, 1e-3}) {
             PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, -1, 1, eps);

@@ -14,6 +14,8 @@ import org.actlab.network.Network;
 import org.actlab.approx.Target;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
+import org.actlab.approx.Certificate;
+import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
 
 import picocli.CommandLine.Command;
@@ -68,7 +70,9 @@ public final class ApproxCommand implements Callable<Integer> {
         String fmt = checkFormat(format);
         Approximation ap = Approximations.build(t, ab[0], ab[1], e, m);
         if (save != null) {
-            AtomicFiles.writeString(save, NetworkJson.write(ap.network()));
+            Certificate c = ap.certificate();
+            AtomicFiles.writeString(save, NetworkJson.write(ap.network(), new Approximates.OneInput(c.target(), c.a(), c.b(),
+                    c.certifiedError(), c.exact(), c.float64Bound(), c.method(), CommandOutput.madeBy(spec))));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(fmt.equals("json") ? ApproxOutput.json(ap) : ApproxOutput.text(ap));
@@ -93,7 +97,7 @@ public final class ApproxCommand implements Callable<Integer> {
         CommandOutput.checkTarget(save);
         ProductNetwork.Result r = ProductNetwork.build(ab[1], e);
         if (save != null) {
-            AtomicFiles.writeString(save, NetworkJson.write(r.network()));
+            AtomicFiles.writeString(save, NetworkJson.write(r.network(), new Approximates.Product(ab[1], r.bound(), CommandOutput.madeBy(spec))));
         }
         Network n = r.network();
         String cert = "bound from the construction: each square errs in [0, W²·2^(−2m−2)], weights are powers of two so "

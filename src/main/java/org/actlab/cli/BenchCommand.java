@@ -21,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measure scalar evaluations per second of xIELU, GELU and PolyReLU(3).",
             "One thread, the double fast path, seeded random points in [-5, 5] (and (0, 5] for the",
             "positive branches); prints the best and median rate over the timed passes.",
+            "Then the ND4J table of validate (the same activations' graphs, forward and backward, on the",
+            "backend; --no-nd4j skips it).",
             "With --derive NAME: the time of a named derivation (derive, prove, print), first in this JVM",
             "(Symja's start-up included; the JVM's uptime then approximates 'time ./actlab derive NAME') and",
             "warm (best and median of --passes repetitions after --warmup)."})
@@ -48,9 +50,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--derive", paramLabel = "NAME", description = "benchmark a named derivation instead (e.g. xielu)")
     private String derive;
 
+    @Option(names = "--nd4j-points", defaultValue = "4194304",
+            description = "points of the ND4J table (per activation; default: ${DEFAULT-VALUE})")
+    private long nd4jPoints;
+
+    @Option(names = "--no-nd4j", description = "skip the ND4J throughput table (it loads ND4J: a few seconds)")
+    private boolean noNd4j;
+
+    /** The activations of the ND4J throughput table. */
+    static final List<String> ND4J_ACTIVATIONS = List.of("relu", "gelu", "silu", "xielu", "polyrelu", "polynorm", "swiglu");
+
     @Override
     public Integer call() {
         checkPasses();
+        if (nd4jPoints < ValidateCommand.MIN_POINTS || nd4jPoints > ValidateCommand.MAX_POINTS) {
+            throw new ActlabException("--nd4j-points must be from " + ValidateCommand.MIN_POINTS + " to " + ValidateCommand.MAX_POINTS
+                    + ", got " + nd4jPoints);
+        }
         if (derive != null) {
             return deriveBench();
         }
@@ -85,6 +101,14 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("one thread, Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores available; seed " + seed);
         out.flush();
+        if (!noNd4j) {
+            org.actlab.gpu.api.GpuHarness harness = org.actlab.gpu.api.HarnessLoader.harness();
+            harness.progress(progress);
+            progress.accept("ND4J: " + harness.backend());
+            out.println();
+            out.print(ValidationReport.throughput(harness.backend(), harness.throughput(ND4J_ACTIVATIONS, nd4jPoints, seed)));
+            out.flush();
+        }
         return 0;
     }
 

@@ -36,6 +36,17 @@ final class CommandOutput {
         }
     }
 
+    /**
+     * What made an output, for its provenance: {@code actlab VERSION COMMAND ARGS…} as typed (at most
+     * 400 characters; user text stays data, JSON writers escape it).
+     */
+    static String madeBy(CommandSpec spec) {
+        java.util.List<String> args = spec.commandLine().getParseResult() == null ? java.util.List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        String line = "actlab " + VersionProvider.version() + " " + String.join(" ", args);
+        return line.length() <= 400 ? line : line.substring(0, 397) + "...";
+    }
+
     /** Prints each progress line on {@code err} as {@code name [  12.3 s] line}, timed from now. */
     static java.util.function.Consumer<String> progress(PrintWriter err, String name) {
         long t0 = System.nanoTime();

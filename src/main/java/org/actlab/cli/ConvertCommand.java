@@ -11,6 +11,7 @@ import org.actlab.io.Json;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
 import org.actlab.network.Network;
+import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
 
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Network conversions of the PolyCom paper (Lemma 1, Theorems 1 and 2).",
             "  --to polyrelu IN.json OUT.json   Theorem 1: a ReLU network as a PolyReLU network of the same",
-            "                                   depth, width and parameter count (a = (0, 1) in every unit)",
+            "                                   depth, width and parameter count (a = (0, 1) in every unit);",
+            "                                   --box A,B (default -1,1) is where 'actlab validate' samples it",
             "  --to relu IN.json OUT.json --eps E --box A,B",
             "                                   Theorem 2: a PolyReLU network as a ReLU network within E of it",
             "                                   on the box [A, B]^d (report on stdout, network to OUT.json)",
@@ -42,7 +44,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--eps", paramLabel = "E", description = "with --to relu: the largest sup error allowed")
     private String eps;
 
-    @Option(names = "--box", paramLabel = "A,B", description = "with --to relu: every input in [A, B]")
+    @Option(names = "--box", paramLabel = "A,B", description = "with --to relu: every input in [A, B] (with --to polyrelu: "
+            + "where validate samples the exact conversion)")
     private String box;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "report format for --to relu (default: ${DEFAULT-VALUE})")
@@ -61,7 +64,8 @@ public final class ConvertCommand implements Callable<Integer> {
         double[] ab = TargetOptions.parseInterval(box, "--box");
         String fmt = ApproxCommand.checkFormat(format);
         PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, ab[0], ab[1], Numbers.parse(eps, "--eps"));
-        AtomicFiles.writeString(outFile, NetworkJson.write(r.network()));
+        AtomicFiles.writeString(outFile, NetworkJson.write(r.network(),
+                new Approximates.OfNetwork(poly, ab[0], ab[1], r.errorBound(), false, CommandOutput.madeBy(spec))));
         Network n = r.network();
         PrintWriter w = spec.commandLine().getOut();
         if (fmt.equals("json")) {
@@ -127,8 +131,13 @@ public final class ConvertCommand implements Callable<Integer> {
             if (to.equals("relu")) {
                 return theorem2(NetworkJson.read(files.get(0)), files.size() > 1 ? files.get(1) : null);
             }
-            result = ExactConversions.reluToPolyRelu(NetworkJson.read(files.get(0)));
+            Network relu = NetworkJson.read(files.get(0));
+            double[] ab = box == null ? new double[] {-1, 1} : TargetOptions.parseInterval(box, "--box");
             out = files.size() > 1 ? files.get(1) : null;
+            // Theorem 1 is exact everywhere; the box only says where validate samples it
+            CommandOutput.write(spec, out, NetworkJson.write(ExactConversions.reluToPolyRelu(relu),
+                    new Approximates.OfNetwork(relu, ab[0], ab[1], 0, true, CommandOutput.madeBy(spec))));
+            return 0;
         } else {
             if (files.size() > 1) {
                 throw new ActlabException("--polynomial takes at most one file, the output");

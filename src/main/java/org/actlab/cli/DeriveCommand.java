@@ -165,7 +165,7 @@ public final class DeriveCommand implements Callable<Integer> {
         String text;
         if (atPoints != null) {
             double[] xs = atPoints;
-            double[] values = parameterValues(gs, defaults);
+            double[] values = gs.parameterValues(defaults);
             List<DerivedFunction.Point> points = new DerivedFunction(d, engine, values).evaluate(xs);
             StringBuilder b = new StringBuilder("x,y,dy\n");
             for (DerivedFunction.Point p : points) {
@@ -186,21 +186,5 @@ public final class DeriveCommand implements Callable<Integer> {
             };
         }
         return text;
-    }
-
-    private static double[] parameterValues(GradientSpec gs, Map<String, Double> defaults) {
-        List<String> names = gs.symbols().parameterNames();
-        double[] values = new double[names.size()];
-        for (int i = 0; i < values.length; i++) {
-            Double v = gs.values().get(names.get(i));
-            if (v == null) {
-                v = defaults.get(names.get(i));
-            }
-            if (v == null) {
-                throw new ActlabException("--at needs a value for every parameter: --set " + names.get(i) + "=...");
-            }
-            values[i] = v;
-        }
-        return values;
     }
 }

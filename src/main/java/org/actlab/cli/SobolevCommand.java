@@ -10,6 +10,7 @@ import org.actlab.ActlabException;
 import org.actlab.approx.Sweep;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Json;
+import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
 import org.actlab.io.Numbers;
 import org.actlab.sobolev.LocalTaylorNetwork;
@@ -132,9 +133,12 @@ public final class SobolevCommand implements Callable<Integer> {
             double[] epsValues = epsValuesOf.get(i);
             SobolevFunction f = functions.get(i);
             String stem = "sobolev-d" + c[0] + "-n" + c[1] + "-" + f.name();
+            String madeBy = CommandOutput.madeBy(spec);
             RateExperiment.Options options = new RateExperiment.Options(certify, save == null ? null : (p, net) ->
                     AtomicFiles.writeString(save.resolve(stem + "-" + p.kind().key() + "-eps"
-                            + String.format(java.util.Locale.ROOT, "%.0e", p.eps()) + ".json"), NetworkJson.write(net)));
+                            + String.format(java.util.Locale.ROOT, "%.0e", p.eps()) + ".json"), NetworkJson.write(net,
+                            new Approximates.Sobolev(expr != null ? "expr" : f.name(), expr, c[0], c[1], p.eps(), p.kind().key(),
+                                    p.bound(), madeBy))));
             RateExperiment.Result r = RateExperiment.run(f, lay, epsValues, options, progress);
             SobolevReport.write(r, out);
             results.add(r);

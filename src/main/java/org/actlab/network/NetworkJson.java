@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code weights} has one row per output unit; {@code A} is {@code "relu"}, {@code "identity"} or
  * {@code {"polyrelu": [a0, …, ar]}} (shared) / {@code {"polyrelu": [[…], …]}} (one list per unit).
  * Evaluation is {@code y = A(W x + b)} layer by layer. Numbers are written so they read back
- * bit-exactly.
+ * bit-exactly. An optional {@code "approximates"} object says what the network approximates
+ * ({@link Approximates}); readers that do not know it ignore it.
  */
 public final class NetworkJson {
     /** The format tag. */
@@ -39,25 +40,87 @@ public final class NetworkJson {
     /** The network as JSON text. */
     public static String write(Network net) {
         try (Json j = new Json()) {
-            j.beginObject().field("format", FORMAT).field("input_dim", net.inputDim()).name("layers").beginArray();
-            for (Layer layer : net.layers()) {
-                j.beginObject().name("weights").value(layer.weights()).field("bias", layer.bias()).name("activation");
-                LayerActivation a = layer.activation();
-                if (a instanceof LayerActivation.PolyRelu p) {
-                    j.beginObject().name("polyrelu");
-                    if (p.isShared()) {
-                        j.value(p.coefficients()[0]);
-                    } else {
-                        j.value(p.coefficients());
-                    }
-                    j.endObject();
+            body(j.beginObject(), net);
+            return j.endObject().text();
+        }
+    }
+
+    /**
+     * The network as JSON text with what it approximates (the {@code "approximates"} object, which
+     * includes the SHA-256 {@link #digest} of the network as {@link #write(Network)} writes it).
+     */
+    public static String write(Network net, Approximates approximates) {
+        try (Json j = new Json()) {
+            body(j.beginObject(), net).name("approximates");
+            ApproximatesJson.write(j, approximates, digest(net));
+            return j.endObject().text();
+        }
+    }
+
+    /** The fields of a network object: format, input_dim and layers. */
+    static Json body(Json j, Network net) {
+        j.field("format", FORMAT).field("input_dim", net.inputDim()).name("layers").beginArray();
+        for (Layer layer : net.layers()) {
+            j.beginObject().name("weights").value(layer.weights()).field("bias", layer.bias()).name("activation");
+            LayerActivation a = layer.activation();
+            if (a instanceof LayerActivation.PolyRelu p) {
+                j.beginObject().name("polyrelu");
+                if (p.isShared()) {
+                    j.value(p.coefficients()[0]);
                 } else {
-                    j.value(a instanceof LayerActivation.Relu ? "relu" : "identity");
+                    j.value(p.coefficients());
                 }
                 j.endObject();
+            } else {
+                j.value(a instanceof LayerActivation.Relu ? "relu" : "identity");
             }
-            j.endArray().endObject();
-            return j.text();
+            j.endObject();
+        }
+        return j.endArray();
+    }
+
+    /**
+     * The SHA-256 (hex) of the network's JSON as {@link #write(Network)} writes it: numbers are written so
+     * that they read back bit-exactly, so the digest of a network read from a file equals the one recorded
+     * at saving exactly when no weight, bias or activation changed (reformatting the file keeps it).
+     */
+    public static String digest(Network net) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(write(net).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * A network file with what it records.
+     *
+     * @param network      the network
+     * @param approximates what it approximates, or null when the file records nothing
+     * @param digest       the digest recorded at saving, or null
+     */
+    public record Saved(Network network, Approximates approximates, String digest) {
+        /** Whether the network is the one that was saved (its digest matches the recorded one). */
+        public boolean unchanged() {
+            return digest != null && digest.equals(NetworkJson.digest(network));
+        }
+    }
+
+    /** Reads a network file (as {@link #read}) with its {@code "approximates"} record, if any. */
+    public static Saved readSaved(Path file) {
+        String text = InputFiles.readText(file, MAX_FILE_BYTES, "network file");
+        try {
+            JsonNode root = InputFiles.readJson(text, "network");
+            Network net = parse(root);
+            JsonNode meta = root.get("approximates");
+            if (meta == null) {
+                return new Saved(net, null, null);
+            }
+            return new Saved(net, ApproximatesJson.read(meta), ApproximatesJson.digest(meta));
+        } catch (ActlabException e) {
+            throw new ActlabException(file + ": " + e.getMessage());
         }
     }
 
@@ -78,7 +141,11 @@ public final class NetworkJson {
 
     /** Parses network JSON text (strictly, with the limits of {@link #read}). */
     public static Network parse(String text) {
-        JsonNode root = InputFiles.readJson(text, "network");
+        return parse(InputFiles.readJson(text, "network"));
+    }
+
+    /** A network from its parsed JSON object (the limits of {@link #read}). */
+    static Network parse(JsonNode root) {
         if (!root.isObject()) {
             throw new ActlabException("a network is a JSON object with format, input_dim and layers");
         }

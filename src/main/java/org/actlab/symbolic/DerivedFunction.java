@@ -12,14 +12,20 @@ import org.matheclipse.core.interfaces.ISymbol;
 
 /**
  * A derived activation at fixed parameter values, evaluated at points: {@code f(x)} and
- * {@code f′(x) = g(x)}. Closed forms are evaluated by Symja at 30 significant digits from the exact
- * rational values of x and the parameters (so cancellation in a closed form such as
- * {@code α(eˣ − 1 − x)} near 0 costs no accuracy) and rounded once to double. Without a closed form,
+ * {@code f′(x) = g(x)}. Closed forms are evaluated by Symja from the exact rational values of x and the
+ * parameters, at 30 significant digits (plus one per decade of 1/|x| below 1) and then at four times as
+ * many, quadrupling until two successive precisions round to the same non-zero double (or
+ * {@value #MAX_DIGITS} digits), and rounded once to double. Symja's numbers do not track the digits a
+ * subtraction cancels (1 + erf(−12.8) at 30 digits is an exact 0), so the check is by comparison: a
+ * closed form that cancels d digits, such as (1 + erf(x/√2))/2 at x = −18 (73 digits) or e^x − 1 at
+ * x = 1e-300, comes out right as long as d is below the larger precision. Without a closed form,
  * {@code f(x) = y₀ + ∫_{x₀}^{x} g} by adaptive Gauss–Legendre quadrature (Hipparchus' rule),
  * split at breakpoints and into unit steps, to a relative accuracy of about 1e-14; the result says which was used.
  */
 public final class DerivedFunction {
     private static final int DIGITS = 30;
+    /** The most digits the evaluation quadruples to. */
+    private static final int MAX_DIGITS = 4000;
 
     private final Derivation derivation;
     private final SymbolicEngine engine;
@@ -80,7 +86,7 @@ public final class DerivedFunction {
         return out;
     }
 
-    /** The expression at x with the parameters substituted, by Symja at {@link #DIGITS} digits, or NaN. */
+    /** The expression at x with the parameters substituted, by Symja (quadrupling the digits from {@link #DIGITS}), or NaN. */
     private double exact(IExpr e, double x) {
         Symbols sy = derivation.spec().symbols();
         IExpr s = F.subst(e, sy.x(), exactValue(x));
@@ -88,14 +94,26 @@ public final class DerivedFunction {
         for (int k = 0; k < ps.size(); k++) {
             s = F.subst(s, ps.get(k), exactValue(parameters[k]));
         }
-        s = withDilogarithms(s);
-        IExpr v = engine.eval("evaluate at x = " + x, F.N(s, F.ZZ(DIGITS)));
-        if (v instanceof org.matheclipse.core.interfaces.IReal r && !(v.isRational())) {
+        double previous = Double.NaN;
+        int first = DIGITS + (x != 0 && Math.abs(x) < 1 ? (int) Math.ceil(-Math.log10(Math.abs(x))) : 0);
+        for (int digits = first; ; digits = Math.min(4 * digits, MAX_DIGITS)) {
+            IExpr v = engine.eval("evaluate at x = " + x, F.N(withDilogarithms(s, digits), F.ZZ(digits)));
+            if (v.isRational()) {
+                return v.evalDouble();   // exact
+            }
+            double d = toDouble(v);
+            if (Double.isNaN(d) || digits >= MAX_DIGITS || (d == previous && d != 0)) {
+                return d;
+            }
+            previous = d;
+        }
+    }
+
+    /** A numeric value as the double nearest to its decimal digits, or NaN. */
+    private static double toDouble(IExpr v) {
+        if (v instanceof org.matheclipse.core.interfaces.IReal r) {
             // Apfloat's doubleValue() is not correctly rounded (it can be 2 ulps off): round the decimal digits
             return new BigDecimal(r.apfloatValue().toString(true)).doubleValue();
-        }
-        if (v.isReal()) {
-            return v.evalDouble();
         }
         if (v.isNumber() && ((org.matheclipse.core.interfaces.INumber) v).imDoubleValue() == 0) {
             return ((org.matheclipse.core.interfaces.INumber) v).reDoubleValue();   // erfi and friends: complex type, real value
@@ -104,10 +122,10 @@ public final class DerivedFunction {
     }
 
     /**
-     * {@code e} with every {@code Li₂(z)} (z a number) replaced by its value to {@link #DIGITS} + 15
+     * {@code e} with every {@code Li₂(z)} (z a number) replaced by its value to {@code digits} + 15
      * digits from {@link Dilogarithm}: Symja's own numerics for PolyLog are only double-accurate.
      */
-    private IExpr withDilogarithms(IExpr e) {
+    private IExpr withDilogarithms(IExpr e, int digits) {
         if (e.isFree(org.matheclipse.core.expression.S.PolyLog)) {
             return e;
         }
@@ -116,18 +134,18 @@ public final class DerivedFunction {
                     || sub.first().toIntDefault() != 2) {
                 return F.NIL;
             }
-            IExpr z = engine.eval("the dilogarithm's argument", F.N(sub.second(), F.ZZ(DIGITS + 20)));
+            IExpr z = engine.eval("the dilogarithm's argument", F.N(sub.second(), F.ZZ(digits + 20)));
             if (!z.isReal()) {
                 return F.NIL;
             }
-            org.apfloat.Apfloat li = Dilogarithm.li2(((org.matheclipse.core.interfaces.IReal) z).apfloatValue(), DIGITS + 15);
+            org.apfloat.Apfloat li = Dilogarithm.li2(((org.matheclipse.core.interfaces.IReal) z).apfloatValue(), digits + 15);
             return li == null ? F.NIL : F.num(li);
         });
         // Symja then evaluates exact constants next to such a number (the π²/12 of −Li₂(−eˣ) − π²/12) in
         // double precision; so every exact constant part is first taken to the same number of digits
         return withValues.replaceAll(sub -> !sub.isNumber() && sub.isNumericFunction(true)
                 && sub.isFree(h -> h instanceof org.matheclipse.core.interfaces.INum, true)
-                ? engine.eval("a constant to " + (DIGITS + 15) + " digits", F.N(sub, F.ZZ(DIGITS + 15))) : F.NIL);
+                ? engine.eval("a constant to " + (digits + 15) + " digits", F.N(sub, F.ZZ(digits + 15))) : F.NIL);
     }
 
     private static IExpr exactValue(double v) {

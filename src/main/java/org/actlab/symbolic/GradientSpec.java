@@ -18,11 +18,13 @@ import org.matheclipse.core.interfaces.IExpr;
  * @param anchorX     the anchor abscissa {@code x0} (default 0)
  * @param anchorY     the anchor value {@code y0} (default 0), free of x
  * @param values      parameter values for numeric output (may be empty)
- * @param source      the spec as the user gave it (for provenance)
+ * @param source      the spec as the user gave it, on one line (for provenance)
+ * @param text        the spec's text fields (name, gradient, params, assume, anchor; no values), from which
+ *                    {@link SpecParser#parse} rebuilds it: what a serialised layer of a derived activation stores
  */
 public record GradientSpec(String name, Symbols symbols, List<Piece> pieces,
                            List<ExpressionParser.Relation> assumptions, BigFraction anchorX, IExpr anchorY,
-                           Map<String, Double> values, String source) {
+                           Map<String, Double> values, String source, SpecParser.Text text) {
 
     /**
      * One piece: {@code g(x) = gradient} on {@code domain}.
@@ -32,6 +34,27 @@ public record GradientSpec(String name, Symbols symbols, List<Piece> pieces,
      * @param text     the user's text of the expression
      */
     public record Piece(Interval domain, IExpr gradient, String text) {
+    }
+
+    /**
+     * Every parameter's value in declaration order: the spec's own ({@code --set}), else {@code defaults}.
+     *
+     * @throws org.actlab.ActlabException naming the first parameter without a value
+     */
+    public double[] parameterValues(Map<String, Double> defaults) {
+        List<String> names = symbols.parameterNames();
+        double[] out = new double[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double v = values.get(names.get(i));
+            if (v == null) {
+                v = defaults.get(names.get(i));
+            }
+            if (v == null) {
+                throw new org.actlab.ActlabException("a value is needed for every parameter: --set " + names.get(i) + "=...");
+            }
+            out[i] = v;
+        }
+        return out;
     }
 
     /** The breakpoints: the finite ends shared by consecutive pieces. */

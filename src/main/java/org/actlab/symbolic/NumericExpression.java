@@ -95,7 +95,7 @@ public interface NumericExpression {
                 return (x, p) -> Math.log(u.value(x, p));
             }
             if (head == S.Erf) {
-                return (x, p) -> Erf.erf(u.value(x, p));
+                return (x, p) -> SpecialFunctions.erf(u.value(x, p));
             }
             if (head == S.Erfc) {
                 return (x, p) -> Erf.erfc(u.value(x, p));

@@ -120,7 +120,8 @@ public final class SpecParser {
         String source = "gradient: " + oneLine(t.gradient()) + (params.isEmpty() ? "" : "; param: " + String.join(",", params))
                 + (assumptions.isEmpty() ? "" : "; assume: " + oneLine(t.assume()))
                 + "; anchor: f(" + Interval.format(anchorX) + ") = " + oneLine(anchorYText);
-        return new GradientSpec(name, symbols, pieces, assumptions, anchorX, anchorY, values, source);
+        return new GradientSpec(name, symbols, pieces, assumptions, anchorX, anchorY, values, source,
+                new Text(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), null));
     }
 
     /** The spec's name, checked: it becomes a class name and a label in code, LaTeX and tables. */

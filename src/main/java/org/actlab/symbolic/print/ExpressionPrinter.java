@@ -493,9 +493,11 @@ public final class ExpressionPrinter {
 
     private static String torchName(String key) {
         return switch (key) {
-            case "log", "tanh", "cosh", "sinh", "abs", "expm1", "log1p", "erf", "erfc", "sigmoid", "atanh", "sin", "cos", "tan"
+            case "log", "cosh", "sinh", "abs", "expm1", "log1p", "erf", "erfc", "atanh", "sin", "cos", "tan"
                     -> "torch." + key;
-            case "logisticsigmoid" -> "torch.sigmoid";
+            // helpers emitted with the module: torch.sigmoid and torch.tanh lose their gradients' tails (σ(1 − σ), 1 − tanh²)
+            case "sigmoid", "logisticsigmoid" -> "_sigmoid";
+            case "tanh" -> "_tanh";
             case "arctanh" -> "torch.atanh";
             case "arctan" -> "torch.atan";
             case "max" -> "torch.maximum";

@@ -66,8 +66,25 @@ public final class PyTorchEmitter {
         b.append("    return y if y > 20 else math.log(math.expm1(y))\n\n\n");
         ExpressionPrinter printer = new ExpressionPrinter(Dialect.PYTORCH, sy, s -> id.get(sy.nameOf(s)));
         List<String> bodies = pieces.stream().map(printer::print).toList();
+        // each helper evaluates its two sides on the input masked into them (the other side sees 0), so no side
+        // overflows and autograd's gradient is that of the side in use, accurate in both tails
+        boolean sides = usesHelper(bodies, "softplus") || usesHelper(bodies, "_sigmoid") || usesHelper(bodies, "_tanh");
+        if (sides) {
+            b.append("def _sides(u):\n    up = u > 0\n    zero = torch.zeros_like(u)\n"
+                    + "    return up, torch.where(up, u, zero), torch.where(up, zero, u)\n\n\n");
+        }
         if (usesHelper(bodies, "softplus")) {
-            b.append("def softplus(u):\n    return torch.logaddexp(torch.zeros_like(u), u)\n\n\n");
+            // torch.logaddexp(0, u) is log(1 + e^-|u|): it loses the left tail (0 from u = -37)
+            b.append("def softplus(u):\n    up, p, n = _sides(u)\n"
+                    + "    return torch.where(up, p + torch.log1p(torch.exp(-p)), torch.log1p(torch.exp(n)))\n\n\n");
+        }
+        if (usesHelper(bodies, "_sigmoid")) {
+            b.append("def _sigmoid(u):\n    up, p, n = _sides(u)\n    e = torch.exp(n)\n"
+                    + "    return torch.where(up, 1.0 / (1.0 + torch.exp(-p)), e / (1.0 + e))\n\n\n");
+        }
+        if (usesHelper(bodies, "_tanh")) {
+            b.append("def _tanh(u):\n    up, p, n = _sides(u)\n    tp = torch.expm1(-2.0 * p)\n    tn = torch.expm1(2.0 * n)\n"
+                    + "    return torch.where(up, -tp / (tp + 2.0), tn / (tn + 2.0))\n\n\n");
         }
         if (usesHelper(bodies, "logcosh")) {
             b.append("def logcosh(u):\n    a = torch.abs(u)\n    return a + torch.log1p(torch.exp(-2.0 * a)) - math.log(2.0)\n\n\n");

@@ -41,6 +41,15 @@ public final class StableForms {
         this.parameters = symbols.parameterSymbols();
     }
 
+    /**
+     * The closed form of every piece of {@code d} in stable form (for the code printers and the ND4J
+     * harness), with the marker heads named {@code expm1}, {@code softplus}, {@code logcosh},
+     * {@code sigmoid} and {@code erfc} in the spec's symbol table.
+     */
+    public static List<IExpr> pieces(org.actlab.symbolic.Derivation d, SymbolicEngine engine, String target) {
+        return CodeEmitter.stablePieces(d, engine, target);
+    }
+
     /** The stable form of {@code e}. */
     public IExpr rewrite(IExpr e) {
         return combine(exponentials(e));

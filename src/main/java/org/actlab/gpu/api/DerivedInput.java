@@ -1,0 +1,25 @@
+package org.actlab.gpu.api;
+
+import java.util.Map;
+
+import org.actlab.symbolic.Derivation;
+
+/**
+ * A derived activation with the parameter values to check it at.
+ *
+ * @param derivation          the derivation
+ * @param values              effective parameter values, in the spec's order
+ * @param catalogue           the catalogue activation it must equal (a named derivation's), or null
+ * @param catalogueParameters that activation's parameters
+ */
+public record DerivedInput(Derivation derivation, double[] values, String catalogue, Map<String, double[]> catalogueParameters) {
+    public DerivedInput {
+        values = values.clone();
+        catalogueParameters = catalogueParameters == null ? Map.of() : Map.copyOf(catalogueParameters);
+    }
+
+    /** A derived activation with nothing to compare it with in the catalogue. */
+    public DerivedInput(Derivation derivation, double[] values) {
+        this(derivation, values, null, null);
+    }
+}
