@@ -18,6 +18,11 @@ import org.actlab.network.NetworkJson;
 import org.actlab.sobolev.SobolevFunction;
 import org.actlab.symbolic.SymbolicEngine;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -372,6 +377,11 @@ final class NetworkGrid {
         record Out(double[] y, double[] rho) {
         }
 
+        /** Learns its size from the first batch, then keeps it: every later batch allocates nothing. */
+        private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+                .policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
+                .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
+
         private final List<INDArray> wT = new ArrayList<>();
         private final List<INDArray> absWT = new ArrayList<>();
         private final List<INDArray> b = new ArrayList<>();
@@ -402,7 +412,17 @@ final class NetworkGrid {
             this.width = w;
         }
 
+        /**
+         * One batch, its arrays in a workspace that the next batch reuses: without it every intermediate array
+         * is a fresh native allocation, whose page faults cost more than the matrix products.
+         */
         Out run(double[] xs, int m) {
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "actlab-network-grid")) {
+                return runIn(xs, m);
+            }
+        }
+
+        private Out runIn(double[] xs, int m) {
             INDArray h = Nd4j.createFromArray(xs).reshape(m, inputs);
             INDArray rho = Nd4j.zeros(DataType.DOUBLE, m, inputs);
             for (int l = 0; l < wT.size(); l++) {
