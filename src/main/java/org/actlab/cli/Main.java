@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "The mathematics of neural-network activation functions.",
         subcommands = {ListCommand.class, EvalCommand.class, VerifyCommand.class, ReproduceCommand.class, FiguresCommand.class, SobolevCommand.class,
             DeriveCommand.class, ExpandCommand.class, ExploreCommand.class, ApproxCommand.class, CertifyCommand.class, ConvertCommand.class, SweepCommand.class,
-            BenchCommand.class, ValidateCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+            BenchCommand.class, ValidateCommand.class, ExportCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for usage errors and bad input. */

@@ -12,14 +12,12 @@ import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
 import org.actlab.gpu.api.ActivationCheck;
 import org.actlab.gpu.api.DerivedInput;
-import org.actlab.gpu.api.DerivedInputs;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.gpu.api.LayerCheck;
 import org.actlab.gpu.api.NetworkCheck;
 import org.actlab.io.Excerpt;
 import org.actlab.io.WorkingDirectory;
 import org.actlab.symbolic.NamedDerivations;
-import org.actlab.symbolic.SpecParser;
 import org.actlab.symbolic.SymbolicEngine;
 
 import picocli.CommandLine.Command;
@@ -66,23 +64,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|NET.json", arity = "0..*", description = "catalogue activations and network files")
     private List<String> targets = new ArrayList<>();
 
-    @Option(names = {"-g", "--gradient"}, paramLabel = "NAME|SPEC", description = "a named derivation or a piecewise gradient (repeatable)")
-    private List<String> gradients = new ArrayList<>();
-
-    @Option(names = "--param", paramLabel = "P1,P2,...", description = "parameter names of the --gradient specs")
-    private String params;
-
-    @Option(names = "--assume", paramLabel = "A1, A2, ...", description = "assumptions of the --gradient specs")
-    private String assume;
-
-    @Option(names = "--anchor", paramLabel = "'f(X) = Y'", description = "anchor of the --gradient specs (default f(0) = 0)")
-    private String anchor;
-
-    @Option(names = "--spec", paramLabel = "FILE", description = "a spec file (repeatable)")
-    private List<Path> specFiles = new ArrayList<>();
-
-    @Option(names = "--set", paramLabel = "P=V,...", description = "parameter values of the derived activations (named ones have defaults)")
-    private String set;
+    @Mixin
+    private DerivedSpecs derivedOptions = new DerivedSpecs();
 
     @Option(names = "--points", paramLabel = "N", description = "points per activation and per network grid (default: 10000000)")
     private Long points;
@@ -126,27 +109,17 @@ public final class ValidateCommand implements Callable<Integer> {
                 names.add(t);
             }
         }
-        boolean defaults = targets.isEmpty() && gradients.isEmpty() && specFiles.isEmpty();
-        if ((params != null || assume != null || anchor != null) && gradients.stream().allMatch(DerivedInputs::isNamed)) {
-            throw new ActlabException("--param, --assume and --anchor go with a --gradient SPEC (named derivations and spec files define their own)");
-        }
+        boolean defaults = targets.isEmpty() && derivedOptions.none();
         if (defaults) {
             Catalogue.entries().forEach(e -> names.add(e.name()));
         }
         SymbolicEngine engine = timeout.engine();
         // every spec is parsed and derived before the first long check
-        List<DerivedInput> derived = new ArrayList<>();
-        List<String> specs = defaults ? NamedDerivations.all().stream().map(NamedDerivations.Named::name).toList() : gradients;
-        for (String g : specs) {
-            derived.add(DerivedInputs.isNamed(g) ? DerivedInputs.named(g, set, engine) : DerivedInputs.of(
-                    new SpecParser(engine).parse(new SpecParser.Text("custom", g, params, assume, anchor, set)), engine));
-        }
-        for (Path f : specFiles) {
-            derived.add(DerivedInputs.of(new SpecParser(engine).parseFile(f, set), engine));
-        }
+        List<DerivedInput> derived = derivedOptions.derive(defaults ? NamedDerivations.all().stream().map(NamedDerivations.Named::name).toList()
+                : null, engine);
         GpuHarness harness = org.actlab.gpu.api.HarnessLoader.harness();
         String backendText = harness.backend();
-        checkBackend(backendText);
+        checkBackend(backend, backendText);
         Consumer<String> progress = CommandOutput.progress(spec.commandLine().getErr(), "validate");
         harness.progress(progress);
         progress.accept("backend: " + backendText);
@@ -169,7 +142,8 @@ public final class ValidateCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
-    private void checkBackend(String backendText) {
+    /** Fails (exit 2) when {@code backend} (cpu, cuda or null for either) is not the build's backend. */
+    static void checkBackend(String backend, String backendText) {
         if (backend == null) {
             return;
         }

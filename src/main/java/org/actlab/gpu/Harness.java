@@ -61,4 +61,14 @@ public final class Harness implements GpuHarness {
     public List<LayerCheck> checkLayers(List<DerivedInput> derived, boolean catalogueLayers, long seed) {
         return LayerChecks.run(derived, catalogueLayers, seed, progress);
     }
+
+    @Override
+    public List<org.actlab.training.TrainingSetup> trainingSetups(org.actlab.training.TrainingPlan plan) {
+        return org.actlab.gpu.train.Trainer.setups(plan);
+    }
+
+    @Override
+    public List<org.actlab.training.TrainingRun> train(org.actlab.training.TrainingPlan plan) {
+        return new org.actlab.gpu.train.Trainer(progress).train(plan);
+    }
 }

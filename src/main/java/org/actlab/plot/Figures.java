@@ -153,7 +153,7 @@ public final class Figures {
         return axis;
     }
 
-    private static JFreeChart themed(String title, XYPlot plot) {
+    static JFreeChart themed(String title, XYPlot plot) {
         plot.setBackgroundPaint(java.awt.Color.WHITE);
         plot.setDomainGridlinePaint(Theme.GRID);
         plot.setRangeGridlinePaint(Theme.GRID);

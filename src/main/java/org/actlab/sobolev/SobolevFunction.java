@@ -74,7 +74,25 @@ public abstract class SobolevFunction {
 
     /** A built-in function scaled to W^{n,∞} norm {@code 0.9} (the scale comes from its computed norm). */
     public static SobolevFunction builtIn(String name, int d, int n) {
-        Generic f = switch (name) {
+        Generic f = generic(name, d, n);
+        double norm = Norms.measure(f, n, false).norm();
+        f.scale = 0.9 / norm;
+        return f;
+    }
+
+    /**
+     * A built-in function as its formula writes it, not scaled: for any dimension (measuring the W^{n,∞}
+     * norm tabulates a grid that only d ≤ 3 can afford), as the training tasks use it.
+     */
+    public static SobolevFunction builtInUnscaled(String name, int d, int n) {
+        if (name.equals("ridge") && d > 3) {
+            throw new ActlabException("the ridge function is defined for d ≤ 3, got d = " + d);
+        }
+        return generic(name, d, n);
+    }
+
+    private static Generic generic(String name, int d, int n) {
+        return switch (name) {
             case "ridge" -> new Generic(name, d, n, List.of("x_1", "(x_1 + 0.7 x_2)", "(x_1 + 0.7 x_2 + 0.4 x_3)").get(d - 1)
                     + "^" + n + " (a polynomial of degree exactly n: the local Taylor error is exactly its n-th order term)", (x, f0) -> {
                         double[] w = {1, 0.7, 0.4};
@@ -120,9 +138,6 @@ public abstract class SobolevFunction {
             default -> throw new ActlabException("unknown function '" + name + "' (built in: " + String.join(", ", BUILT_INS)
                     + "; or give an expression with --expr)");
         };
-        double norm = Norms.measure(f, n, false).norm();
-        f.scale = 0.9 / norm;
-        return f;
     }
 
     /** A user expression in x (d = 1) or x1, …, xd, differentiated by Symja; it is not scaled. */

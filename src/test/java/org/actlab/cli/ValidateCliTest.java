@@ -57,6 +57,18 @@ class ValidateCliTest {
     }
 
     @Test
+    void trainRefusesBadPlansBeforeAnyWork() {
+        for (String[] args : new String[][] {{"train", "--seeds", "1"}, {"train", "--task", "nosuch"},
+            {"train", "--activation", "relu"}, {"train", "--activation", "relu,nosuch"}, {"train", "--seeds", "51"}}) {
+            CliTest.Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        }
+        assertTrue(run("train", "--seeds", "1").err().contains("at least two"));
+        assertTrue(run("train", "--task", "nosuch").err().contains("grammar-lm"));
+    }
+
+    @Test
     void anAlteredNetworkFailsWithExitOne(@TempDir Path dir) throws Exception {
         Path net = dir.resolve("square.json");
         assertEquals(0, run("approx", "--target", "square", "--eps", "1e-4", "--save", net.toString()).code());

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.actlab.symbolic.SymbolicEngine;
+import org.actlab.training.TrainingPlan;
+import org.actlab.training.TrainingRun;
+import org.actlab.training.TrainingSetup;
 
 /**
  * The ND4J/DL4J harness as the rest of actlab sees it: plain values in and out, no ND4J type, so the
@@ -46,4 +49,14 @@ public interface GpuHarness {
      * the configuration, and a few training steps.
      */
     List<LayerCheck> checkLayers(List<DerivedInput> derived, boolean catalogueLayers, long seed);
+
+    /**
+     * The networks {@link #train} would train: for every task and activation the hidden width whose parameter count
+     * (weights, biases, embeddings and the activation's own parameters) is nearest the reference's, ReLU at the task's
+     * width.
+     */
+    List<TrainingSetup> trainingSetups(TrainingPlan plan);
+
+    /** Trains every task with every activation and seed of the plan (Adam, double precision), in that order. */
+    List<TrainingRun> train(TrainingPlan plan);
 }
