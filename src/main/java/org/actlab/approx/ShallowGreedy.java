@@ -14,7 +14,7 @@ import org.hipparchus.analysis.polynomials.PolynomialFunction;
  * allowance. For a convex target (T″ ≥ 0 on each piece and no downward kink at 0) every secant lies
  * above T, so cells may have a gap of 2e and the whole interpolant is shifted down by e: the error
  * equioscillates between ±e, which is optimal for continuous piecewise-linear approximation with
- * that number of pieces (papers.md); concave targets mirror this. Otherwise the plain interpolant
+ * that number of pieces (the Chebyshev equioscillation criterion); concave targets mirror this. Otherwise the plain interpolant
  * with error ≤ ε per cell is used. The target's breakpoint 0 is always a knot.
  *
  * <p>As a network: {@code y = y_0 + s_0·σ(x − a) + Σ_{i≥1} (s_i − s_{i−1})·σ(x − t_i)}, N hidden units

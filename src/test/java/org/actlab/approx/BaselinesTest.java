@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BaselinesTest {
     @Test
     void greedyShallowIsOptimalForTheConvexPolyRelu() {
-        // papers.md: the best one-hidden-layer network for PolyReLU (1, 1, 0.5, 0.25) on [−1, 1]
+        // the reference count: the best one-hidden-layer network for PolyReLU (1, 1, 0.5, 0.25) on [−1, 1]
         // needs 988 parameters at 1e-6 (0.328·ε^(−1/2) units); the greedy equioscillating one is
         // within one unit of it
         Approximation ap = Approximations.build(Target.polyRelu(new double[] {1, 1, 0.5, 0.25}), -1, 1, 1e-6,

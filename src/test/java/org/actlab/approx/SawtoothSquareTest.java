@@ -15,7 +15,7 @@ class SawtoothSquareTest {
         for (int m = 2; m <= 22; m++) {
             assertEquals(12L * m - 7, SawtoothSquare.network(m, false).parameterCount(Network.Count.ALL), "m=" + m);
         }
-        // papers.md: x² on [0, 1] at 1e-12 with the width-3 sawtooth takes 221 parameters (m = 19)
+        // Yarotsky's sawtooth (Neural Networks 2017), width 3: x² on [0, 1] at 1e-12 with the width-3 sawtooth takes 221 parameters (m = 19)
         assertEquals(19, SawtoothSquare.levelsFor(1e-12, false, 0, 1));
     }
 
