@@ -11,7 +11,6 @@ import org.actlab.ActlabException;
 import org.actlab.gpu.api.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.io.AtomicFiles;
-import org.actlab.io.Excerpt;
 import org.actlab.io.WorkingDirectory;
 import org.actlab.plot.TrainingFigure;
 import org.actlab.training.TrainingActivation;
@@ -71,8 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "actlab-train", description = "where runs.csv, comparison.md and the figure go (default: ${DEFAULT-VALUE})")
     private Path out;
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", description = "require this ND4J backend (the build decides which one is there)")
-    private String backend;
+    @Mixin
+    private BackendOption backend = new BackendOption();
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "output format (default: ${DEFAULT-VALUE})")
     private String format;
@@ -89,9 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (firstSeed < 0 || firstSeed > Long.MAX_VALUE - MAX_SEEDS) {
             throw new ActlabException("--first-seed must be from 0 to " + (Long.MAX_VALUE - MAX_SEEDS) + ", got " + firstSeed);
         }
-        if (backend != null && !backend.equals("cpu") && !backend.equals("cuda")) {
-            throw new ActlabException("--backend takes cpu or cuda, got '" + Excerpt.of(backend) + "'");
-        }
+        backend.checkValue();
         List<TrainingTask> taskList = new ArrayList<>();
         for (String t : new LinkedHashSet<>(tasks)) {
             taskList.add(TrainingTask.named(t.trim()));
@@ -123,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan = new TrainingPlan(taskList, acts, seedList, quick);
         GpuHarness harness = org.actlab.gpu.api.HarnessLoader.harness();
         String backendText = harness.backend();
-        ValidateCommand.checkBackend(backend, backendText);
+        backend.require(backendText);
         Consumer<String> progress = CommandOutput.progress(spec.commandLine().getErr(), "train");
         harness.progress(progress);
         progress.accept("backend: " + backendText);

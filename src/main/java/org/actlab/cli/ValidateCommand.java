@@ -15,7 +15,6 @@ import org.actlab.gpu.api.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.gpu.api.LayerCheck;
 import org.actlab.gpu.api.NetworkCheck;
-import org.actlab.io.Excerpt;
 import org.actlab.io.WorkingDirectory;
 import org.actlab.symbolic.NamedDerivations;
 import org.actlab.symbolic.SymbolicEngine;
@@ -73,8 +72,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the points (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", description = "require this ND4J backend (the build decides which one is there)")
-    private String backend;
+    @Mixin
+    private BackendOption backend = new BackendOption();
 
     @Option(names = "--no-layers", description = "skip the DL4J layer checks")
     private boolean noLayers;
@@ -92,9 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (n < MIN_POINTS || n > MAX_POINTS) {
             throw new ActlabException("--points must be from " + MIN_POINTS + " to " + MAX_POINTS + ", got " + n);
         }
-        if (backend != null && !backend.equals("cpu") && !backend.equals("cuda")) {
-            throw new ActlabException("--backend takes cpu or cuda, got '" + Excerpt.of(backend) + "'");
-        }
+        backend.checkValue();
         List<String> names = new ArrayList<>();
         List<Path> networks = new ArrayList<>();
         for (String t : targets) {
@@ -119,7 +116,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 : null, engine);
         GpuHarness harness = org.actlab.gpu.api.HarnessLoader.harness();
         String backendText = harness.backend();
-        checkBackend(backend, backendText);
+        backend.require(backendText);
         Consumer<String> progress = CommandOutput.progress(spec.commandLine().getErr(), "validate");
         harness.progress(progress);
         progress.accept("backend: " + backendText);
@@ -140,20 +137,5 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationReport report = new ValidationReport(backendText, seed, activations, layers, nets);
         CommandOutput.write(spec, null, fmt.equals("json") ? report.json() : report.text());
         return report.passed() ? 0 : 1;
-    }
-
-    /** Fails (exit 2) when {@code backend} (cpu, cuda or null for either) is not the build's backend. */
-    static void checkBackend(String backend, String backendText) {
-        if (backend == null) {
-            return;
-        }
-        boolean cuda = backendText.contains("CUDA");
-        if (backend.equals("cuda") && !cuda) {
-            throw new ActlabException("--backend cuda: this build has ND4J's CPU backend; build with 'mvn -Pcuda package' on a machine "
-                    + "with an NVIDIA GPU of the Ampere generation or older (README: ND4J harness), or use 'actlab export' with PyTorch");
-        }
-        if (backend.equals("cpu") && cuda) {
-            throw new ActlabException("--backend cpu: this build has ND4J's CUDA backend; build without -Pcuda for the CPU one");
-        }
     }
 }

@@ -153,7 +153,7 @@ public final class ExportBundle {
         Network net = saved.network();
         Approximates a = saved.approximates();
         int d = net.inputDim();
-        double[] box = box(a);
+        double[] box = a.box();
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         SobolevFunction sobolev = a instanceof Approximates.Sobolev s ? (s.expression() != null
                 ? SobolevFunction.expression(s.expression(), s.d(), s.n(), engine) : SobolevFunction.builtIn(s.function(), s.d(), s.n()))
@@ -195,20 +195,6 @@ public final class ExportBundle {
             return sobolev.value(x);
         }
         return ((Approximates.OfNetwork) a).source().evaluate(x)[0];
-    }
-
-    private static double[] box(Approximates a) {
-        if (a instanceof Approximates.OneInput o) {
-            return new double[] {o.a(), o.b()};
-        }
-        if (a instanceof Approximates.Product p) {
-            return new double[] {-p.halfWidth(), p.halfWidth()};
-        }
-        if (a instanceof Approximates.Sobolev) {
-            return new double[] {0, 1};
-        }
-        Approximates.OfNetwork n = (Approximates.OfNetwork) a;
-        return new double[] {n.lo(), n.hi()};
     }
 
     private static String manifest(List<ActivationEntry> activations, List<NetworkEntry> networks, int points, long seed, String madeBy) {

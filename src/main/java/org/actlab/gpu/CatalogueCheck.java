@@ -67,22 +67,30 @@ final class CatalogueCheck {
         return a instanceof ScalarActivation s ? scalar(s, points, seed, progress) : vector((VectorActivation) a, points, seed, progress);
     }
 
+    /** The trainable parameters' values, in slot order. */
+    private static double[] trainableValues(ParameterValues values) {
+        int[] slots = values.trainableSlots();
+        double[] theta = new double[slots.length];
+        for (int j = 0; j < slots.length; j++) {
+            theta[j] = values.values()[slots[j]];
+        }
+        return theta;
+    }
+
+    /** One worst-difference tracker per trainable parameter, named {@code prefix + name}. */
+    private static Worst[] parameterWorsts(String prefix, ParameterValues values) {
+        return values.trainableNames().stream().map(n -> new Worst(prefix + n)).toArray(Worst[]::new);
+    }
+
     private static ActivationCheck scalar(ScalarActivation a, long points, long seed, Consumer<String> progress) {
         ParameterValues values = a.parameters();
         SdGraph graph = SdCatalogue.graph(a.name(), values, 1);
-        int[] slots = values.trainableSlots();
-        List<String> names = values.trainableNames();
-        int k = slots.length;
-        double[] theta = new double[k];
-        for (int j = 0; j < k; j++) {
-            theta[j] = values.values()[slots[j]];
-        }
+        double[] theta = trainableValues(values);
+        int k = theta.length;
         Worst f = new Worst("f");
         Worst df = new Worst("f'");
-        Worst[] dp = new Worst[k];
-        for (int j = 0; j < k; j++) {
-            dp[j] = new Worst("df/d" + names.get(j));
-        }
+        Worst[] dp = parameterWorsts("df/d", values);
+        List<String> names = values.trainableNames();
         KnownDifference known = a.name().equals("xielu-ref") ? new KnownDifference(Catalogue.scalar("xielu", xieluOf(values)), values.get("eps")) : null;
         SamplePoints sample = new SamplePoints(seed, breakpoints(a.name(), values));
         Clock nd4j = new Clock();
@@ -173,19 +181,12 @@ final class CatalogueCheck {
         int d = FEATURES;
         int out = a.outputDimension(d);
         SdGraph graph = SdCatalogue.graph(a.name(), values, d);
-        int[] slots = values.trainableSlots();
-        List<String> names = values.trainableNames();
-        int k = slots.length;
-        double[] theta = new double[k];
-        for (int j = 0; j < k; j++) {
-            theta[j] = values.values()[slots[j]];
-        }
+        double[] theta = trainableValues(values);
+        int k = theta.length;
         Worst y = new Worst("y");
         Worst dx = new Worst("sum_i dy_i/dx_j");
-        Worst[] dp = new Worst[k];
-        for (int j = 0; j < k; j++) {
-            dp[j] = new Worst("sum_i dy_i/d" + names.get(j));
-        }
+        Worst[] dp = parameterWorsts("sum_i dy_i/d", values);
+        List<String> names = values.trainableNames();
         SamplePoints sample = new SamplePoints(seed, new double[] {0});
         Clock nd4j = new Clock();
         double javaRate = 0;

@@ -102,7 +102,7 @@ final class NetworkGrid {
         if (net.outputDim() != 1 && !(a instanceof Approximates.OfNetwork)) {
             throw new ActlabException(file + ": a network with " + net.outputDim() + " outputs cannot approximate a scalar target");
         }
-        Grid grid = new Grid(d, points, box(a));
+        Grid grid = new Grid(d, points, a.box());
         double work = grid.size() * (cost(net) + target.cost());
         if (work > MAX_WORK) {
             throw new ActlabException(String.format(Locale.ROOT, "%s: %d grid points × %.3g operations per point is %.1e; at most %.0e "
@@ -233,23 +233,9 @@ final class NetworkGrid {
     }
 
     private static String region(Approximates a, int d) {
-        double[] b = box(a);
+        double[] b = a.box();
         String side = "[" + Numbers.format(b[0]) + ", " + Numbers.format(b[1]) + "]";
         return d == 1 ? side : side + "^" + d;
-    }
-
-    private static double[] box(Approximates a) {
-        if (a instanceof Approximates.OneInput o) {
-            return new double[] {o.a(), o.b()};
-        }
-        if (a instanceof Approximates.Product p) {
-            return new double[] {-p.halfWidth(), p.halfWidth()};
-        }
-        if (a instanceof Approximates.Sobolev) {
-            return new double[] {0, 1};
-        }
-        Approximates.OfNetwork n = (Approximates.OfNetwork) a;
-        return new double[] {n.lo(), n.hi()};
     }
 
     /** The target in double at grid points, with a bound on its own rounding. */

@@ -21,6 +21,24 @@ public sealed interface Approximates {
      *
      * @param float64Bound the certified error plus a forward bound on float64 rounding (any summation order)
      */
+    /**
+     * The interval or box side [lo, hi] on which the network approximates its target (the box is [lo, hi]^d):
+     * the interval of a one-input target, [−h, h] of a product, [0, 1] of a Sobolev function, the conversion's box.
+     */
+    default double[] box() {
+        if (this instanceof OneInput o) {
+            return new double[] {o.a(), o.b()};
+        }
+        if (this instanceof Product p) {
+            return new double[] {-p.halfWidth(), p.halfWidth()};
+        }
+        if (this instanceof Sobolev) {
+            return new double[] {0, 1};
+        }
+        OfNetwork n = (OfNetwork) this;
+        return new double[] {n.lo(), n.hi()};
+    }
+
     record OneInput(Target target, double a, double b, double certifiedError, boolean exact, double float64Bound,
                     String certification, String madeBy) implements Approximates {
         @Override

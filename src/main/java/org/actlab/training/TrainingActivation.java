@@ -2,6 +2,7 @@ package org.actlab.training;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
@@ -11,11 +12,12 @@ import org.actlab.gpu.api.DerivedInput;
  * One activation to train with: a catalogue activation (its trainable parameters trained, as the catalogue marks
  * them), the reference xIELU, or a derived one (its closed form compiled to SameDiff).
  *
- * @param label    the name in tables, CSV and figures
- * @param catalogue the catalogue name, or null for a derived activation
- * @param derived  the derived activation, or null
+ * @param label      the name in tables, CSV and figures
+ * @param catalogue  the catalogue name, or null for a derived activation
+ * @param parameters the catalogue activation's initial parameter values (the catalogue's defaults for the rest)
+ * @param derived    the derived activation, or null
  */
-public record TrainingActivation(String label, String catalogue, DerivedInput derived) {
+public record TrainingActivation(String label, String catalogue, Map<String, double[]> parameters, DerivedInput derived) {
     /** The activations compared by default: the papers' baselines and candidates. */
     public static final List<String> DEFAULTS = List.of("relu", "relu2", "gelu", "silu", "swiglu", "xielu", "polyrelu", "polynorm");
 
@@ -32,7 +34,12 @@ public record TrainingActivation(String label, String catalogue, DerivedInput de
         if (entry.equals("polynorm-l2")) {
             throw new ActlabException("train takes polynorm (the reference RMS form), not polynorm-l2 (the same up to √d)");
         }
-        return new TrainingActivation(n, entry, null);
+        Map<String, double[]> parameters = switch (n) {
+            case "relu2" -> Map.of("k", new double[] {2});
+            case "polyrelu", "polynorm" -> Map.of("coeffs", Catalogue.POLYCOM_REFERENCE_COEFFS);
+            default -> Map.of();
+        };
+        return new TrainingActivation(n, entry, parameters, null);
     }
 
     /**
@@ -41,7 +48,7 @@ public record TrainingActivation(String label, String catalogue, DerivedInput de
      */
     public static TrainingActivation derived(DerivedInput d, int index) {
         String name = d.derivation().spec().name();
-        return new TrainingActivation(name.equals("custom") ? "derived" + (index + 1) : name + " (derived)", null, d);
+        return new TrainingActivation(name.equals("custom") ? "derived" + (index + 1) : name + " (derived)", null, Map.of(), d);
     }
 
     /** Whether it is the gated unit SwiGLU (half as many units out as in). */

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.actlab.activation.Catalogue;
 import org.actlab.gpu.CatalogueLayer;
 import org.actlab.gpu.DerivedLayer;
 import org.actlab.gpu.TrainableActivationLayer;
@@ -32,12 +31,8 @@ final class ActivationSublayer {
             layer = new DerivedLayer(a.derived().derivation(), a.derived().values(), in);
         } else if (a.catalogue().equals("xielu")) {
             layer = CatalogueLayer.xielu(0.8, 0.8, 0.5, in);
-        } else if (a.catalogue().equals("relu-power") && a.label().equals("relu2")) {
-            layer = new CatalogueLayer("relu-power", Map.of("k", new double[] {2}), List.of(), in);
-        } else if (a.catalogue().equals("polyrelu") || a.catalogue().equals("polynorm")) {
-            layer = new CatalogueLayer(a.catalogue(), Map.of("coeffs", Catalogue.POLYCOM_REFERENCE_COEFFS), List.of(), in);
         } else {
-            layer = new CatalogueLayer(a.catalogue(), Map.of(), List.of(), in);
+            layer = new CatalogueLayer(a.catalogue(), a.parameters(), List.of(), in);
         }
         SDLayerParams p = new SDLayerParams();
         layer.defineParameters(p);
