@@ -44,7 +44,7 @@ final class SdCatalogue {
                 SDVariable r = x.mul(above(x, 0));
                 SDVariable y = r;
                 for (int i = 1; i < k; i++) {
-                    y = y.mul(r);
+                    y = SdMath.times(y, r);
                 }
                 return y;
             }
@@ -62,7 +62,7 @@ final class SdCatalogue {
                 SDVariable m = above(x, 0);
                 SDVariable xp = x.mul(m);
                 SDVariable xn = x.mul(not(m));
-                return xp.mul(xp).mul(0.5).add(SdMath.expm1MinusX(sd, xn).mul(q[0]).mul(not(m)));
+                return SdMath.times(xp, xp).mul(0.5).add(SdMath.expm1MinusX(sd, xn).mul(q[0]).mul(not(m)));
             }
             case "gelu": {
                 // x·Φ(x), Φ(x) = erfc(−x/√2)/2: no cancellation in the left tail
@@ -71,7 +71,7 @@ final class SdCatalogue {
             case "gelu-tanh": {
                 // x·σ(2z), z = √(2/π)(x + 0.044715x³) on x clamped to ±30, where σ(2z) is exactly 1 or 0 in double
                 SDVariable c = sd.math().clipByValue(x, -30, 30);
-                SDVariable z = c.add(c.mul(c).mul(c).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
+                SDVariable z = c.add(SdMath.times(c, c).mul(c).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
                 return x.mul(SdMath.sigmoid(sd, z.mul(2)));
             }
             case "silu": {
@@ -164,9 +164,9 @@ final class SdCatalogue {
                 SDVariable u = t;
                 for (int i = 1; i <= order; i++) {
                     if (i > 1) {
-                        u = u.mul(t);
+                        u = SdMath.times(u, t);
                     }
-                    SDVariable sq = u.mul(u);
+                    SDVariable sq = SdMath.times(u, u);
                     SDVariable denom = rms ? sq.mean(true, 1) : sq.sum(true, 1);
                     if (eps != 0) {
                         denom = denom.add(sd.math().pow(sigma, -2.0 * i).mul(eps));

@@ -31,6 +31,17 @@ final class SdMath {
     private SdMath() {
     }
 
+    /**
+     * a·b, and a² through ND4J's square op when both are the same variable. SameDiff 1.0.0-M2.1 walks the graph
+     * once per input edge when it prepares an inference, so a variable fed twice into one op ({@code r.mul(r)})
+     * doubles the walk at every layer: sixteen layers of relu(z)·relu(z) took 300 ms per {@code output} call against
+     * 3 ms with {@code square}. Values and derivatives are the same: x·x rounds once, and d(x·x) = g·x + x·g = 2·(x·g)
+     * exactly, as square's 2x·g.
+     */
+    static SDVariable times(SDVariable a, SDVariable b) {
+        return a == b ? a.getSameDiff().math().square(a) : a.mul(b);
+    }
+
     /** {@code u > t} as 0/1 doubles (no gradient flows through it). */
     static SDVariable above(SDVariable u, double t) {
         return u.gt(t).castTo(DataType.DOUBLE);
@@ -175,8 +186,8 @@ final class SdMath {
         SDVariable w = z1.rsub(1.0).rdiv(1.0).mul(b1).add(z2.div(z2.sub(1.0)).mul(b2)).add(z3.mul(b3))
                 .add(z4.rsub(1.0).mul(b4));
         SDVariable sign = b1.add(b3).sub(b2).sub(b4);
-        SDVariable rest = l1.mul(l1).mul(-0.5).add(m1.mul(m1).mul(0.5)).sub(pi26).mul(b1)
-                .add(l2.mul(l2).mul(-0.5).mul(b2))
+        SDVariable rest = times(l1, l1).mul(-0.5).add(times(m1, m1).mul(0.5)).sub(pi26).mul(b1)
+                .add(times(l2, l2).mul(-0.5).mul(b2))
                 .add(sd.math().log(z4).mul(log1p(sd, z4.neg())).rsub(pi26).mul(b4))
                 .add(b5.mul(pi26));
         return series2(sd, w).mul(sign).add(rest);

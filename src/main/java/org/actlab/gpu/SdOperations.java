@@ -29,7 +29,7 @@ final class SdOperations implements ExpressionCompiler.Operations<SDVariable> {
 
     @Override
     public SDVariable multiply(SDVariable a, SDVariable b) {
-        return a.mul(b);
+        return SdMath.times(a, b);
     }
 
     @Override
@@ -39,7 +39,7 @@ final class SdOperations implements ExpressionCompiler.Operations<SDVariable> {
         }
         SDVariable p = b;
         for (int i = 1; i < Math.abs(n); i++) {
-            p = p.mul(b);
+            p = SdMath.times(p, b);
         }
         return n > 0 ? p : p.rdiv(1.0);
     }

@@ -53,7 +53,7 @@ public final class TrainingPrinter {
             TrainingTask.Schedule s = t.schedule(plan.quick());
             b.append(c.task()).append(": ").append(t.description()).append('\n');
             b.append(String.format(Locale.ROOT, "  Adam, lr %.0e, %d steps of %d rows; validation loss in %s; steps to ≤ %.4f"
-                    + " (the worst mean final loss)%n", s.learningRate(), s.steps(), s.batch(), unit(c), c.threshold()));
+                    + " (the median of the activations' mean final losses)%n", s.learningRate(), s.steps(), s.batch(), unit(c), c.threshold()));
             b.append(String.format(Locale.ROOT, "  %4s %-22s %10s %21s %9s %7s %9s %8s%n", "rank", "activation", "parameters",
                     "final val loss ± sd", "steps to", "reached", "p vs best", "s/run"));
             for (TrainingComparison.Row r : c.rows()) {
@@ -80,7 +80,8 @@ public final class TrainingPrinter {
             b.append("| rank | activation | width | parameters | final validation loss (mean ± sd) | steps to reach | reached | p vs best |\n");
             b.append("|---|---|---|---|---|---|---|---|\n");
             for (TrainingComparison.Row r : c.rows()) {
-                b.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %s ± %s | %s | %d/%d | %s |%n", r.rank(), r.setup().activation(),
+                b.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %s ± %s | %s | %d/%d | %s |%n", r.rank(),
+                        r.setup().activation().replace("|", "\\|"),
                         r.setup().width(), r.setup().parameters(), loss(r.mean()),
                         Double.isFinite(r.sd()) ? String.format(Locale.ROOT, "%.4f", r.sd()) : "–",
                         Double.isFinite(r.stepsMean()) ? String.format(Locale.ROOT, "%.0f", r.stepsMean()) : "–", r.reached(), r.seeds(),

@@ -45,8 +45,8 @@ public record TrainingTask(String name, String description, boolean language, Ar
         add(new TrainingTask("sobolev", "regression on [0, 1]^4 of the Sobolev set's 'sine' function, prod_k sin(pi x_k + 0.3),"
                 + " standardised; student MLP of 2 hidden layers of 32", false, new Architecture.Mlp(2, 32), regression, regressionQuick));
         add(new TrainingTask("deep-narrow", "regression on [-1, 1]^4 of a seeded cosine teacher 4-16-16-1 by a deep narrow student,"
-                + " 16 hidden layers of 8 units (where dying units and vanishing gradients show)", false,
-                new Architecture.Mlp(16, 8), regression, regressionQuick));
+                + " 8 hidden layers of 6 units (where dying units and vanishing gradients show)", false,
+                new Architecture.Mlp(8, 6), regression, regressionQuick));
         add(new TrainingTask("grammar-lm", "character-level language modelling of sentences from a seeded context-free grammar"
                 + " (number agreement, relative clauses): next character from 16, one transformer block (width 32,"
                 + " single-head attention, FFN 32-64-32 carrying the activation); validation loss in nats per character", true,

@@ -59,13 +59,29 @@ class TrainingComparisonTest {
         // the same statistic through Hipparchus' TTest: equal to rounding of the CDF (1e-12 relative)
         assertEquals(p, other.pValue(), 1e-12 * p);
         assertTrue(other.worse(), "p = " + p);
-        // the threshold is the worse mean, 0.362: every seed of the best is below it at its last evaluation (step 20)
+        // the threshold is the upper median of the two means, the worse one, 0.362: every seed of the best is below it at
+        // its last evaluation (step 20)
         assertEquals(0.362, c.threshold(), 1e-15);
         assertEquals(5, best.reached());
         assertEquals(20, best.stepsMean());
         // curves: mean over seeds at each evaluation
         assertEquals(0.5, best.curveMean()[1], 1e-15);
         assertEquals(0.0, best.curveSd()[1], 1e-15);
+    }
+
+    @Test
+    void theThresholdIsTheUpperMedianSoABlowUpCannotSetIt() {
+        // means 0.3, 0.4, 0.5 and 1e9 (a run that blew up): the upper median is 0.5, which the first three reach
+        List<TrainingRun> runs = new ArrayList<>();
+        double[] finals = {0.3, 0.4, 0.5, 1e9};
+        for (int k = 0; k < finals.length; k++) {
+            for (int s = 0; s < 2; s++) {
+                runs.add(run("a" + k, s, 1.0, finals[k]));
+            }
+        }
+        TrainingComparison c = TrainingComparison.of(runs).get(0);
+        assertEquals(0.5, c.threshold(), 0);
+        assertEquals(List.of(2, 2, 2, 0), c.rows().stream().map(TrainingComparison.Row::reached).toList());
     }
 
     @Test

@@ -98,7 +98,7 @@ final class TrainingGraph {
         }
         SDVariable out = linear("out", h, in, 1);
         SDVariable e = out.sub(y);
-        e.mul(e).mean().rename("loss");
+        sd.math().square(e).mean().rename("loss");   // not e.mul(e): see SdMath.times
     }
 
     /**
