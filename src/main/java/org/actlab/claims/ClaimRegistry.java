@@ -13,18 +13,19 @@ public final class ClaimRegistry {
     }
 
     private static final String TRAINING = "a language-model training experiment (GPU-scale pre-training on billions of "
-            + "tokens); actlab checks the mathematics of the activations, not training runs";
+            + "tokens), beyond what runs here; its small-scale analogue is the claim ";
 
     /** All claims, the out-of-scope statements last. */
     public static List<Claim> all() {
         return List.of(new XieluPropertiesClaim(), new XieluDerivationClaim(), new XieluReferenceMatchClaim(),
                 new PolycomLemma1Claim(), new PolycomTheorem1Claim(), new PolycomLemma2Claim(), new PolycomTheorem2Claim(),
                 new PolycomTheorem3Claim(), new PolynormReferenceMatchClaim(), new Nd4jCatalogueAgreementClaim(), new Nd4jNetworkRecheckClaim(),
+                SmallTrainingClaim.xielu(), SmallTrainingClaim.polycom(),
                 new OutOfScopeClaim("xielu.training", "Transformer language models trained with xIELU reach lower perplexity "
-                        + "than the same models with ReLU² or SwiGLU (the paper's experiments).", TRAINING),
+                        + "than the same models with ReLU² or SwiGLU (the paper's experiments).", TRAINING + "xielu.training-small"),
                 new OutOfScopeClaim("polycom.training", "Dense and mixture-of-experts language models with PolyReLU or PolyNorm "
                         + "train to lower loss and better downstream accuracy than with SwiGLU, GELU or ReLU (the paper's "
-                        + "experiments, including its analyses of the trained models).", TRAINING));
+                        + "experiments, including its analyses of the trained models).", TRAINING + "polycom.training-small"));
     }
 
     /**

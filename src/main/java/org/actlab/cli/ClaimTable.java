@@ -17,6 +17,7 @@ final class ClaimTable {
     private int passed;
     private int ran;
     private int outOfScope;
+    private int measured;
 
     ClaimTable(PrintWriter out, List<Claim> claims, boolean details) {
         this.out = out;
@@ -29,17 +30,18 @@ final class ClaimTable {
 
     /** Prints one outcome (and its measurements with details, or when it failed). */
     void row(Outcome o) {
-        boolean scoped = o.status() != Outcome.Status.OUT_OF_SCOPE;
-        out.printf(Locale.ROOT, format, o.id(), o.status(), scoped ? String.format(Locale.ROOT, "%.2f", o.seconds()) : "", o.summary());
+        out.printf(Locale.ROOT, format, o.id(), o.status(), o.ran() ? String.format(Locale.ROOT, "%.2f", o.seconds()) : "", o.summary());
         if (details || o.status() == Outcome.Status.FAIL) {
             for (Measurement m : o.measurements()) {
                 out.println("      " + (m.met() ? "ok   " : "FAIL ") + m.name() + " = " + Numbers.format(m.value())
                         + "  " + m.requirement());
             }
         }
-        if (scoped) {
+        if (o.judged()) {
             ran++;
             passed += o.passed() ? 1 : 0;
+        } else if (o.ran()) {
+            measured++;
         } else {
             outOfScope++;
         }
@@ -49,6 +51,7 @@ final class ClaimTable {
     /** Prints the totals; returns 0 when every claim that ran passed, else 1. */
     int finish() {
         out.println(passed + " of " + ran + " claims passed"
+                + (measured > 0 ? "; " + measured + " measured (small-scale analogues, reported without a verdict)" : "")
                 + (outOfScope > 0 ? " (" + outOfScope + " listed as out of scope, not run)" : ""));
         out.flush();
         return passed == ran ? 0 : 1;

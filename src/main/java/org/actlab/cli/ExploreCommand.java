@@ -7,13 +7,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.actlab.ActlabException;
+import org.actlab.gpu.api.DerivedInput;
+import org.actlab.gpu.api.GpuHarness;
 import org.actlab.io.AtomicFiles;
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.Explorer;
 import org.actlab.symbolic.print.Dialect;
 import org.actlab.symbolic.print.ExpressionPrinter;
+import org.actlab.training.TrainingActivation;
+import org.actlab.training.TrainingComparison;
+import org.actlab.training.TrainingPlan;
+import org.actlab.training.TrainingPrinter;
+import org.actlab.training.TrainingRun;
+import org.actlab.training.TrainingTask;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,8 +68,22 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "what to print on stdout without --out (default: ${DEFAULT-VALUE})")
     private String format;
 
+    @Option(names = "--train", paramLabel = "TASK", description = "also train the top candidates on TASK (train's quick schedule) next to"
+            + " relu and xielu, and rank them by validation loss: teacher, sobolev, deep-narrow, grammar-lm")
+    private String trainTask;
+
+    @Option(names = "--train-top", paramLabel = "N", defaultValue = "4", description = "with --train: candidates to train, 1 … 20 (default: ${DEFAULT-VALUE})")
+    private int trainTop;
+
+    @Option(names = "--train-seeds", paramLabel = "N", defaultValue = "3", description = "with --train: seeds, 2 … 50 (default: ${DEFAULT-VALUE})")
+    private int trainSeeds;
+
     @Mixin
     private TimeoutOption timeout = new TimeoutOption();
+
+    /** The baselines trained next to the candidates, and the candidates' parameter values (xIELU's defaults). */
+    static final List<String> TRAIN_BASELINES = List.of("relu", "xielu");
+    static final Map<String, Double> TRAIN_VALUES = Map.of("alpha_p", 0.8, "alpha_n", 0.8, "beta", 0.5);
 
     @Override
     public Integer call() {
@@ -69,6 +92,13 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         if (!format.equals("md") && !format.equals("csv")) {
             throw new ActlabException("--format must be md or csv, got '" + format + "'");
+        }
+        TrainingTask task = trainTask == null ? null : TrainingTask.named(trainTask);
+        if (task != null && (trainTop < 1 || trainTop > 20)) {
+            throw new ActlabException("--train-top must be from 1 to 20, got " + trainTop);
+        }
+        if (task != null && (trainSeeds < 2 || trainSeeds > TrainCommand.MAX_SEEDS)) {
+            throw new ActlabException("--train-seeds must be from 2 to " + TrainCommand.MAX_SEEDS + ", got " + trainSeeds);
         }
         CommandOutput.checkDirectory(out);
         List<String> required = Arrays.stream(require.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -87,15 +117,70 @@ public final class ExploreCommand implements Callable<Integer> {
         List<Explorer.Candidate> shown = top > 0 && top < ranked.size() ? ranked.subList(0, top) : ranked;
         String markdown = markdown(shown, ranked, required, total);
         String csv = csv(shown);
+        List<TrainingRun> runs = task == null ? List.of() : train(task, ranked, err);
+        if (task != null) {
+            markdown += "\n" + TrainingPrinter.markdown(TrainingComparison.of(runs), plan(task, List.of())).replaceFirst("^# [^\n]*\n",
+                    "## Trained on " + task.name() + " (the top candidates next to " + String.join(" and ", TRAIN_BASELINES) + ", α_p = α_n = 0.8,"
+                            + " β = 0.5)\n");
+        }
         if (out != null) {
             AtomicFiles.writeString(out.resolve("explore.md"), markdown);
             AtomicFiles.writeString(out.resolve("explore.csv"), csv);
+            if (task != null) {
+                AtomicFiles.writeString(out.resolve("explore-train.csv"), TrainingPrinter.csv(runs));
+            }
             spec.commandLine().getOut().println("wrote " + out.resolve("explore.md") + " and " + out.resolve("explore.csv"));
         } else {
             spec.commandLine().getOut().print(format.equals("csv") ? csv : markdown);
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private TrainingPlan plan(TrainingTask task, List<TrainingActivation> candidates) {
+        List<TrainingActivation> acts = new ArrayList<>(TRAIN_BASELINES.stream().map(TrainingActivation::named).toList());
+        acts.addAll(candidates);
+        List<Long> seeds = new ArrayList<>();
+        for (long i = 1; i <= trainSeeds; i++) {
+            seeds.add(i);
+        }
+        return new TrainingPlan(List.of(task), acts, seeds, true);
+    }
+
+    /**
+     * The first --train-top candidates with a closed form whose parameters can take xIELU's defaults (the others are
+     * named on stderr and passed over), trained with the baselines.
+     */
+    private List<TrainingRun> train(TrainingTask task, List<Explorer.Candidate> ranked, PrintWriter err) {
+        GpuHarness harness = org.actlab.gpu.api.HarnessLoader.harness();
+        Consumer<String> progress = CommandOutput.progress(err, "explore");
+        harness.progress(progress);
+        progress.accept("backend: " + harness.backend());
+        List<TrainingActivation> candidates = new ArrayList<>();
+        for (Explorer.Candidate c : ranked) {
+            if (candidates.size() == trainTop) {
+                break;
+            }
+            if (!c.derivation().closedForm()) {
+                progress.accept(c.name() + ": no closed form, not trained");
+                continue;
+            }
+            TrainingActivation a;
+            try {
+                a = TrainingActivation.derived(new DerivedInput(c.derivation(), c.derivation().spec().parameterValues(TRAIN_VALUES)),
+                        candidates.size());
+                harness.trainingSetups(new TrainingPlan(List.of(task), List.of(a), List.of(1L), true));   // checks the assumptions
+            } catch (ActlabException e) {
+                progress.accept(c.name() + ": not trained (" + e.getMessage() + ")");
+                continue;
+            }
+            candidates.add(a);
+        }
+        if (candidates.isEmpty()) {
+            throw new ActlabException("no candidate can be trained (none has a closed form whose parameters take alpha_p = alpha_n = 0.8,"
+                    + " beta = 0.5)");
+        }
+        return harness.train(plan(task, candidates));
     }
 
     private static String gradient(Explorer.Candidate c, ExpressionPrinter p) {

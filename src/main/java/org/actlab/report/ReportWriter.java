@@ -29,6 +29,7 @@ public final class ReportWriter {
         return switch (o.status()) {
             case PASS -> "PASS";
             case FAIL -> "**FAIL**";
+            case MEASURED -> "measured";
             case OUT_OF_SCOPE -> "out of scope";
         };
     }
@@ -45,8 +46,28 @@ public final class ReportWriter {
         return r.outcomes().stream().filter(Outcome::passed).count();
     }
 
+    /** The claims with a verdict (PASS or FAIL). */
     private static long ran(Report r) {
-        return r.outcomes().stream().filter(o -> o.status() != Outcome.Status.OUT_OF_SCOPE).count();
+        return r.outcomes().stream().filter(Outcome::judged).count();
+    }
+
+    private static long measured(Report r) {
+        return r.outcomes().stream().filter(o -> o.status() == Outcome.Status.MEASURED).count();
+    }
+
+    private static long outOfScope(Report r) {
+        return r.outcomes().stream().filter(o -> !o.ran()).count();
+    }
+
+    /** "; 2 measured (…); 2 statements are listed as out of scope." */
+    private static String rest(Report r) {
+        return (measured(r) > 0 ? measured(r) + " measured (small-scale analogues of experiments, reported as found, without a verdict); " : "")
+                + outOfScope(r) + " statements are listed as out of scope.";
+    }
+
+    /** The "met" cell: yes or no, or a dash for the measurements of an outcome without a verdict. */
+    private static String met(Outcome o, Measurement m, String yes, String no) {
+        return o.status() == Outcome.Status.MEASURED ? "–" : m.met() ? yes : no;
     }
 
     /** REPORT.md. */
@@ -57,11 +78,11 @@ public final class ReportWriter {
         sb.append("Made by `").append(p.command()).append("` (actlab ").append(p.version()).append(", commit `")
                 .append(p.commit()).append("`) on ").append(p.started()).append(" in ").append(seconds(p.seconds()))
                 .append(" s. **").append(passed(r)).append(" of ").append(ran(r)).append(" claims passed**; ")
-                .append(r.outcomes().size() - ran(r)).append(" statements are listed as out of scope.\n\n");
+                .append(rest(r)).append("\n\n");
         sb.append("## Claims\n\n| claim | status | seconds | summary |\n|---|---|---|---|\n");
         for (Outcome o : r.outcomes()) {
             sb.append("| [`").append(o.id()).append("`](#").append(anchor(o.id())).append(") | ").append(status(o)).append(" | ")
-                    .append(o.status() == Outcome.Status.OUT_OF_SCOPE ? "" : seconds(o.seconds())).append(" | ")
+                    .append(o.ran() ? seconds(o.seconds()) : "").append(" | ")
                     .append(cell(o.summary())).append(" |\n");
         }
         sb.append("\n## Figures\n\n");
@@ -75,7 +96,7 @@ public final class ReportWriter {
             Outcome o = r.outcomes().get(i);
             sb.append("### ").append(c.id()).append("\n\n");
             sb.append("**").append(status(o).replace("*", "")).append("**");
-            if (o.status() != Outcome.Status.OUT_OF_SCOPE) {
+            if (o.ran()) {
                 sb.append(" in ").append(seconds(o.seconds())).append(" s");
             }
             sb.append(". ").append(o.summary()).append("\n\n");
@@ -85,7 +106,7 @@ public final class ReportWriter {
                 sb.append("| measured | value | required | met |\n|---|---|---|---|\n");
                 for (Measurement m : o.measurements()) {
                     sb.append("| ").append(cell(m.name())).append(" | ").append(Numbers.format(m.value())).append(" | ")
-                            .append(cell(m.requirement())).append(" | ").append(m.met() ? "yes" : "**no**").append(" |\n");
+                            .append(cell(m.requirement())).append(" | ").append(met(o, m, "yes", "**no**")).append(" |\n");
                 }
                 sb.append('\n');
             }
@@ -115,18 +136,17 @@ public final class ReportWriter {
                 .append("<style>body{font-family:'DejaVu Sans',sans-serif;max-width:1300px;margin:2em auto;padding:0 1em;"
                         + "line-height:1.45;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
                         + "padding:4px 8px;vertical-align:top;text-align:left}th{background:#f2f2f2}.PASS{color:#0a7a33;"
-                        + "font-weight:bold}.FAIL{color:#b00020;font-weight:bold}.OUT_OF_SCOPE{color:#777}"
+                        + "font-weight:bold}.FAIL{color:#b00020;font-weight:bold}.MEASURED{color:#1f4e8c;font-weight:bold}.OUT_OF_SCOPE{color:#777}"
                         + "img{max-width:100%;border:1px solid #eee}code{background:#f5f5f5;padding:0 3px}</style>\n</head><body>\n");
         sb.append("<h1>actlab reproduction report</h1>\n<p>Made by <code>").append(esc(p.command())).append("</code> (actlab ")
                 .append(esc(p.version())).append(", commit <code>").append(esc(p.commit())).append("</code>) on ")
                 .append(p.started()).append(" in ").append(seconds(p.seconds())).append(" s. <b>").append(passed(r))
-                .append(" of ").append(ran(r)).append(" claims passed</b>; ").append(r.outcomes().size() - ran(r))
-                .append(" statements are listed as out of scope.</p>\n");
+                .append(" of ").append(ran(r)).append(" claims passed</b>; ").append(esc(rest(r))).append("</p>\n");
         sb.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>status</th><th>seconds</th><th>summary</th></tr>\n");
         for (Outcome o : r.outcomes()) {
             sb.append("<tr><td><a href=\"#").append(esc(o.id())).append("\"><code>").append(esc(o.id())).append("</code></a></td><td class=\"")
                     .append(o.status()).append("\">").append(status(o).replace("*", "")).append("</td><td>")
-                    .append(o.status() == Outcome.Status.OUT_OF_SCOPE ? "" : seconds(o.seconds())).append("</td><td>")
+                    .append(o.ran() ? seconds(o.seconds()) : "").append("</td><td>")
                     .append(esc(o.summary())).append("</td></tr>\n");
         }
         sb.append("</table>\n<h2>Figures</h2>\n");
@@ -148,7 +168,7 @@ public final class ReportWriter {
                 for (Measurement m : o.measurements()) {
                     sb.append("<tr><td>").append(esc(m.name())).append("</td><td>").append(Numbers.format(m.value()))
                             .append("</td><td>").append(esc(m.requirement())).append("</td><td class=\"")
-                            .append(m.met() ? "PASS\">yes" : "FAIL\">no").append("</td></tr>\n");
+                            .append(met(o, m, "PASS\">yes", "FAIL\">no")).append("</td></tr>\n");
                 }
                 sb.append("</table>\n");
             }
@@ -165,7 +185,7 @@ public final class ReportWriter {
     public static String json(Report r) {
         org.actlab.io.Json j = new org.actlab.io.Json();
         j.beginObject().field("version", r.provenance().version()).field("commit", r.provenance().commit())
-                .field("passed", passed(r)).field("ran", ran(r)).name("claims").beginArray();
+                .field("passed", passed(r)).field("ran", ran(r)).field("measured", measured(r)).name("claims").beginArray();
         for (Outcome o : r.outcomes()) {
             j.beginObject().field("id", o.id()).field("status", o.status().name()).field("summary", o.summary())
                     .field("seconds", o.seconds()).name("measurements").beginArray();

@@ -35,7 +35,7 @@ public final class Reproduction {
     public record Result(List<Outcome> outcomes, List<Figure> figures, Path report) {
         /** Whether every claim that ran passed. */
         public boolean allPassed() {
-            return outcomes.stream().allMatch(o -> o.passed() || o.status() == Outcome.Status.OUT_OF_SCOPE);
+            return outcomes.stream().allMatch(o -> o.passed() || !o.judged());
         }
     }
 
@@ -75,7 +75,8 @@ public final class Reproduction {
                 outcomes.add(o);
                 onClaim.accept(o);
             }
-            List<Figure> figures = new FigureSet(staging, quick, engine, progress).all();
+            List<Figure> figures = new ArrayList<>(new FigureSet(staging, quick, engine, progress).all());
+            figures.addAll(EvidenceFigures.draw(outcomes, staging));
             progress.accept("report");
             Provenance provenance = Provenance.of(version, command, started, (System.nanoTime() - t0) / 1e9);
             ReportWriter.Report report = new ReportWriter.Report(claims, outcomes, figures, provenance);

@@ -69,6 +69,23 @@ class ValidateCliTest {
     }
 
     @Test
+    void exploreTrainsItsTopCandidatesNextToTheBaselines(@TempDir Path dir) throws Exception {
+        CliTest.Run r = run("explore", "--bases", "zero,x", "--train", "teacher", "--train-top", "1", "--train-seeds", "2",
+                "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String md = Files.readString(dir.resolve("explore.md"));
+        assertTrue(md.contains("## Trained on teacher"), md);
+        // relu, xielu and one candidate, ranked: three rows of the comparison table, one of them derived
+        String trained = md.substring(md.indexOf("## Trained on teacher"));
+        assertEquals(3, trained.lines().filter(l -> l.matches("\\| [1-3] \\| .*")).count(), trained);
+        assertTrue(trained.contains("(derived) |"), trained);
+        // every evaluation of the 3 × 2 runs (11 evaluations each at 200 steps, one every 20) and a header
+        assertEquals(1 + 3 * 2 * 11, Files.readAllLines(dir.resolve("explore-train.csv")).size());
+        assertUsageError(run("explore", "--train", "teacher", "--train-top", "0"), "--train-top must be from 1");
+        assertUsageError(run("explore", "--train", "nosuch"), "unknown task");
+    }
+
+    @Test
     void anAlteredNetworkFailsWithExitOne(@TempDir Path dir) throws Exception {
         Path net = dir.resolve("square.json");
         assertEquals(0, run("approx", "--target", "square", "--eps", "1e-4", "--save", net.toString()).code());
