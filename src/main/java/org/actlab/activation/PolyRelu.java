@@ -1,6 +1,7 @@
 package org.actlab.activation;
 
 import org.actlab.ActlabException;
+import org.actlab.polynomial.Polynomial;
 import org.hipparchus.analysis.differentiation.Derivative;
 
 /**
@@ -50,12 +51,7 @@ public final class PolyRelu extends ScalarActivation {
     protected double valueFinite(double x) {
         // Branch-free: Horner's rule at r = 0 returns a_0 exactly (every product is 0), so evaluating
         // at r = max(x, 0) equals the two-piece definition without a mispredicted branch per point.
-        double r = Math.max(x, 0.0);
-        double acc = p[order];
-        for (int i = order - 1; i >= 0; i--) {
-            acc = acc * r + p[i];
-        }
-        return acc;
+        return Polynomial.horner(p, Math.max(x, 0.0));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.actlab.approx;
 
 import org.actlab.network.Network;
+import org.actlab.polynomial.Target;
 
 /**
  * A constructed network for a target on an interval, with its certificate.

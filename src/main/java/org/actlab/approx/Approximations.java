@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Interval;
+import org.actlab.polynomial.Target;
 
 /** Builds networks for a target error with the available constructions, and certifies them. */
 public final class Approximations {
@@ -86,7 +88,7 @@ public final class Approximations {
                 : ShallowGreedy.build(target, a, b, eps).pieces();
         int n = Math.min(units, TrainedShallow.MAX_UNITS);
         Network net = TrainedShallow.train(target, a, b, n, TRAINING_SEED);
-        Certificate cert = Certifier.certify(net, target, a, b);
+        Certificate cert = Certifier.standard().certify(net, target, a, b);
         String note = cert.certifiedError() <= eps ? "meets ε" : "does not meet ε: training settles above it";
         return new Approximation(Method.TRAINED.key(), target, a, b, eps, net, cert, n + " hidden units (the shallow "
                 + "method needs " + units + (units > n ? ", capped at " + n : "") + "), Levenberg–Marquardt on "
@@ -95,9 +97,7 @@ public final class Approximations {
     }
 
     private static void checkRequest(Target target, double a, double b, double eps) {
-        if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new ActlabException("the interval must have finite ends with a < b, got [" + a + ", " + b + "]");
-        }
+        Interval.of(a, b);   // finite ends with a < b
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new ActlabException("ε must be a positive number, got " + eps);
         }
@@ -112,7 +112,7 @@ public final class Approximations {
     private static Approximation buildFor(Target target, double a, double b, double eps, Method method) {
         checkRequest(target, a, b, eps);
         Design d = design(target, a, b, eps, method);
-        return new Approximation(method.key(), target, a, b, eps, d.network(), Certifier.certify(d.network(), target, a, b),
+        return new Approximation(method.key(), target, a, b, eps, d.network(), Certifier.standard().certify(d.network(), target, a, b),
                 d.description());
     }
 

@@ -1,5 +1,7 @@
 package org.actlab.approx;
 
+import org.actlab.polynomial.Target;
+
 /**
  * A certified sup error of a one-input network against a target on an interval.
  *

@@ -4,6 +4,7 @@ import org.actlab.ActlabException;
 import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Rationals;
 import org.hipparchus.fraction.BigFraction;
 
 /**

@@ -1,5 +1,7 @@
 package org.actlab.approx;
 
+import org.actlab.polynomial.Polynomial;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -150,7 +152,7 @@ final class PieceMaximum {
 
     /** e′(t) = P′(t) − s in double. */
     private double slopeAt(double t) {
-        return PolynomialRoots.horner(derivatives[1], t) - slope;
+        return Polynomial.horner(derivatives[1], t) - slope;
     }
 
     /**
@@ -172,7 +174,7 @@ final class PieceMaximum {
             rk *= r;
             factorial *= k;
             double[] d = derivatives[k + 1];
-            double dk = Math.abs(PolynomialRoots.horner(d, m)) + gamma * absHorner(d, am);
+            double dk = Math.abs(Polynomial.horner(d, m)) + gamma * absHorner(d, am);
             spread += dk * rk / factorial;
         }
         spread *= 1 + 8 * U;

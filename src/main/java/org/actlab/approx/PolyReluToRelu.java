@@ -9,6 +9,9 @@ import org.actlab.ActlabException;
 import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Interval;
+import org.actlab.polynomial.Polynomial;
+import org.actlab.polynomial.Target;
 import org.hipparchus.analysis.polynomials.PolynomialFunction;
 
 /**
@@ -50,9 +53,7 @@ public final class PolyReluToRelu {
 
     /** Converts {@code poly} on {@code [lo, hi]^d} to a ReLU network within {@code eps}. */
     public static Result convert(Network poly, double lo, double hi, double eps) {
-        if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
-            throw new ActlabException("the box needs finite A < B, got [" + lo + ", " + hi + "]");
-        }
+        Interval.of(lo, hi);   // the box's side: finite ends with A < B
         if (!(eps > 0)) {
             throw new ActlabException("ε must be positive, got " + eps);
         }
@@ -209,7 +210,7 @@ public final class PolyReluToRelu {
         PolynomialFunction d = new PolynomialFunction(c).polynomialDerivative();
         double lo = Math.max(a, 0);
         double m = Math.max(Math.abs(d.value(lo)), Math.abs(d.value(b)));
-        for (double r : Certifier.realRoots(d.polynomialDerivative().getCoefficients(), lo, b)) {
+        for (double r : Polynomial.rootsInside(d.polynomialDerivative().getCoefficients(), lo, b)) {
             m = Math.max(m, Math.abs(d.value(r)));
         }
         return m * (1 + 1e-9);

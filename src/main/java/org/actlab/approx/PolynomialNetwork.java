@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.actlab.ActlabException;
-import org.actlab.approx.LayerPlan.Form;
+import org.actlab.network.Circuit;
+import org.actlab.network.Circuit.Affine;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Polynomial;
+import org.actlab.polynomial.Target;
 import org.hipparchus.analysis.polynomials.PolynomialFunction;
 
 /**
@@ -61,7 +64,7 @@ final class PolynomialNetwork {
         double c = relu ? Math.max(a, 0) : a;
         double[] p = relu ? t.right() : t.left();
         if (relu && b <= 0) {
-            return new Problem(new double[] {Target.horner(t.left(), 0)}, 0, 1);
+            return new Problem(new double[] {Polynomial.horner(t.left(), 0)}, 0, 1);
         }
         // Q(v) = P(v + c): Taylor shift, q_j = Σ_{i≥j} p_i C(i, j) c^(i−j)
         double[] q = new double[p.length];
@@ -86,12 +89,12 @@ final class PolynomialNetwork {
     static Built build(Problem pr, Design design) {
         int d = pr.degree();
         double[] q = pr.q();
-        LayerPlan plan = new LayerPlan(1);
+        Circuit plan = new Circuit(1);
+        Affine x = plan.input(0);
         if (d < 2) {
-            plan.newLayer();
-            int v = plan.neuron(Form.neuron(0, 1).plus(-pr.c()));
-            Form out = Form.constant(q[0]).plus(Form.neuron(v, d == 1 ? q[1] : 0));
-            return new Built(plan.build(out), 0, d == 1 ? "one ReLU unit (the target is linear)" : "constant target");
+            Circuit.Node v = plan.relu(x.plus(-pr.c()));
+            Affine out = Affine.constant(q[0]).plus(Affine.term(d == 1 ? q[1] : 0, v));
+            return new Built(plan.compile(out, true, Long.MAX_VALUE), 0, d == 1 ? "one ReLU unit (the target is linear)" : "constant target");
         }
         double w = pr.w();
         StringBuilder desc = new StringBuilder();
@@ -99,17 +102,16 @@ final class PolynomialNetwork {
         int[] levels = design.levels();
         double[] frame1 = SawtoothSquare.frame(levels[0], 0, w);
         SquareChain first = new SquareChain(frame1[0], frame1[1], levels[0], q[d]);
-        plan.newLayer();
-        Form input = Form.neuron(0, 1).plus(-pr.c());        // v over the input (v = σ(x − c))
+        Affine input = x.plus(-pr.c());        // v over the input (v = σ(x − c))
         first.start(plan, input);
-        Form vForm = first.levelOneT().times(first.wf);         // v = W_f·t = W_f·u1 on layer 1
-        Form pending = Form.constant(q[d - 2]).plus(vForm.times(q[d - 1])).plus(first.levelOneContribution());
+        Affine vForm = first.levelOneT().times(first.wf);         // v = W_f·t = W_f·u1 on layer 1
+        Affine pending = Affine.constant(q[d - 2]).plus(vForm.times(q[d - 1])).plus(first.levelOneContribution());
         double k1 = SquareChain.offset(Math.abs(q[d - 2]) + Math.abs(q[d - 1]) * w, List.of(first));
         SquareChain.Block b1 = SquareChain.advance(plan, List.of(first), pending, k1, vForm, d > 2);
         desc.append("v² chain ").append(levels[0]).append(" levels");
         Interval error = Interval.of(0, first.maxError()).times(q[d]);
         PolynomialFunction y = new PolynomialFunction(new double[] {q[d - 2], q[d - 1], q[d]});
-        Form yForm = b1.output();
+        Affine yForm = b1.output();
         vForm = b1.v();
         for (int step = 2; step < d; step++) {
             double lambda = LAMBDAS[design.lambdaIndex()[step - 2]];
@@ -121,16 +123,15 @@ final class PolynomialNetwork {
             double[] fm = SawtoothSquare.frame(mMinus, minusRange[0], minusRange[1]);
             SquareChain plus = new SquareChain(fp[0], fp[1], mPlus, 1 / (4 * lambda));
             SquareChain minus = new SquareChain(fm[0], fm[1], mMinus, -1 / (4 * lambda));
-            plan.newLayer();
             plus.start(plan, vForm.plus(yForm.times(lambda)));
             minus.start(plan, vForm.plus(yForm.times(-lambda)));
             boolean more = step + 1 < d;
-            Form carried = null;
+            Affine carried = null;
             if (more) {
-                carried = Form.neuron(plan.neuron(vForm), 1);
+                carried = Affine.term(1, plan.relu(vForm));
             }
             double coeff = q[d - step - 1];
-            Form p = Form.constant(coeff).plus(plus.levelOneContribution()).plus(minus.levelOneContribution());
+            Affine p = Affine.constant(coeff).plus(plus.levelOneContribution()).plus(minus.levelOneContribution());
             SquareChain.Block blk = SquareChain.advance(plan, List.of(plus, minus), p, SquareChain.offset(Math.abs(coeff), List.of(plus, minus)), carried, more);
             yForm = blk.output();
             vForm = blk.v();
@@ -149,7 +150,7 @@ final class PolynomialNetwork {
                     + " side with the shared accumulator (and v while later steps need it), so product layers are 5-6 wide"
                     + " (30-42 parameters each) against 3 wide (12) for a lone square: the two chains per product set the count");
         }
-        return new Built(plan.build(yForm.plus(shift)), designed, desc.toString());
+        return new Built(plan.compile(yForm.plus(shift), true, Long.MAX_VALUE), designed, desc.toString());
     }
 
     /**
@@ -178,7 +179,7 @@ final class PolynomialNetwork {
         PolynomialFunction z = y.multiply(new PolynomialFunction(new double[] {s})).add(new PolynomialFunction(new double[] {0, 1}));
         double lo = Math.min(z.value(0), z.value(w));
         double hi = Math.max(z.value(0), z.value(w));
-        for (double r : Certifier.realRoots(z.polynomialDerivative().getCoefficients(), 0, w)) {
+        for (double r : Polynomial.rootsInside(z.polynomialDerivative().getCoefficients(), 0, w)) {
             lo = Math.min(lo, z.value(r));
             hi = Math.max(hi, z.value(r));
         }

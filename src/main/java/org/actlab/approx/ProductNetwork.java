@@ -3,7 +3,8 @@ package org.actlab.approx;
 import java.util.List;
 
 import org.actlab.ActlabException;
-import org.actlab.approx.LayerPlan.Form;
+import org.actlab.network.Circuit;
+import org.actlab.network.Circuit.Affine;
 import org.actlab.network.Network;
 
 /**
@@ -74,15 +75,14 @@ public final class ProductNetwork {
     }
 
     private static Network network(double w, int ms, int md, double mid) {
-        LayerPlan plan = new LayerPlan(2);
-        plan.newLayer();
+        Circuit plan = new Circuit(2);
         SquareChain s = new SquareChain(0, w, ms, 1);
         SquareChain d = new SquareChain(0, w, md, -1);
-        s.startSigned(plan, Form.neuron(0, 0.5).plus(Form.neuron(1, 0.5)));
-        d.startSigned(plan, Form.neuron(0, 0.5).plus(Form.neuron(1, -0.5)));
-        Form pending = s.levelOneContribution().plus(d.levelOneContribution());
+        s.startSigned(plan, plan.input(0).times(0.5).plus(plan.input(1).times(0.5)));
+        d.startSigned(plan, plan.input(0).times(0.5).plus(plan.input(1).times(-0.5)));
+        Affine pending = s.levelOneContribution().plus(d.levelOneContribution());
         SquareChain.Block block = SquareChain.advance(plan, List.of(s, d), pending, SquareChain.offset(0, List.of(s, d)),
                 null, false);
-        return plan.build(block.output().plus(-mid));
+        return plan.compile(block.output().plus(-mid), true, Long.MAX_VALUE);
     }
 }

@@ -7,6 +7,7 @@ import org.actlab.ActlabException;
 import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Interval;
 
 /**
  * Yarotsky's sawtooth approximation of x² on [0, 1] as a plain ReLU network of width 3.
@@ -96,9 +97,7 @@ public final class SawtoothSquare {
         if (m < 1 || m > MAX_LEVELS) {
             throw new ActlabException("sawtooth levels must be from 1 to " + MAX_LEVELS + ", got " + m);
         }
-        if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new ActlabException("the interval must have finite ends with a < b, got [" + a + ", " + b + "]");
-        }
+        Interval.of(a, b);   // finite ends with a < b
         double[] frame = frame(m, a, b);
         double a0 = frame[0];
         double w = frame[1];

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Polynomial;
+import org.actlab.polynomial.Target;
 import org.hipparchus.analysis.polynomials.PolynomialFunction;
 
 /**
@@ -147,7 +149,7 @@ final class ShallowGreedy {
             PolynomialFunction second = new PolynomialFunction(piece).polynomialDerivative().polynomialDerivative();
             double min = Math.min(second.value(lo), second.value(hi));
             double max = Math.max(second.value(lo), second.value(hi));
-            for (double r : Certifier.realRoots(second.polynomialDerivative().getCoefficients(), lo, hi)) {
+            for (double r : Polynomial.rootsInside(second.polynomialDerivative().getCoefficients(), lo, hi)) {
                 min = Math.min(min, second.value(r));
                 max = Math.max(max, second.value(r));
             }
@@ -187,13 +189,13 @@ final class ShallowGreedy {
     /** max |T − secant| on [x0, x1]: at the critical points of T − secant inside (one polynomial piece). */
     private static double secantGap(Target t, double x0, double x1) {
         double[] piece = t.pieceAt(0.5 * (x0 + x1));
-        double y0 = Target.horner(piece, x0);
-        double s = (Target.horner(piece, x1) - y0) / (x1 - x0);
+        double y0 = Polynomial.horner(piece, x0);
+        double s = (Polynomial.horner(piece, x1) - y0) / (x1 - x0);
         double[] d = new PolynomialFunction(piece).polynomialDerivative().getCoefficients().clone();
         d[0] -= s;
         double worst = 0;
-        for (double c : Certifier.realRoots(d, x0, x1)) {
-            worst = Math.max(worst, Math.abs(Target.horner(piece, c) - (y0 + s * (c - x0))));
+        for (double c : Polynomial.rootsInside(d, x0, x1)) {
+            worst = Math.max(worst, Math.abs(Polynomial.horner(piece, c) - (y0 + s * (c - x0))));
         }
         return worst;
     }

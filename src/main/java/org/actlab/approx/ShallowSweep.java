@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.actlab.network.Layer;
+import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Interval;
+import org.actlab.polynomial.Rationals;
+import org.actlab.polynomial.Target;
 import org.hipparchus.fraction.BigFraction;
 
 /**
@@ -17,15 +21,24 @@ import org.hipparchus.fraction.BigFraction;
  * common case, there is nothing to bound). Used instead of the layer-by-layer refinement, which
  * would evaluate all N units at each of N breakpoints.
  */
-final class ShallowSweep {
-    private ShallowSweep() {
+final class ShallowSweep implements BreakpointSweep {
+    /** One hidden ReLU layer and an identity output: certified by the O(N log N) sweep. */
+    static boolean applies(Network net) {
+        return net.depth() == 2 && net.layers().get(0).activation() instanceof LayerActivation.Relu
+                && net.layers().get(1).activation() instanceof LayerActivation.Identity;
+    }
+
+    @Override
+    public Breakpoints sweep(Network net, ExactEvaluator ev, Target target, Interval on) {
+        return new Breakpoints(grid(net, target, on.a(), on.b()), shallowMaxima(net, on.a(), on.b()),
+                "breakpoints and values exact by a sweep over the sorted kinks of the hidden units");
     }
 
     /**
      * The grid of exact breakpoints and values, with a {@link Micro} for every one-ulp piece that
      * brackets a kink at a non-double point.
      */
-    static Certifier.Grid grid(Network net, Target target, double a, double b) {
+    static Grid grid(Network net, Target target, double a, double b) {
         Layer hidden = net.layers().get(0);
         Layer out = net.layers().get(1);
         int n = hidden.outputs();
@@ -132,7 +145,7 @@ final class ShallowSweep {
             }
             values[p] = ExactEvaluator.Values.of(new Dyadic[] {slope.multiply(Dyadic.of(outX[p])).add(intercept)});
         }
-        return new Certifier.Grid(outX, values, micro);
+        return new Grid(outX, values, micro);
     }
 
     /** Unit {@code i} crosses its kink going right: on if w > 0, off if w < 0. */
@@ -141,5 +154,18 @@ final class ShallowSweep {
         Dyadic di = Dyadic.of(v[i]).multiply(Dyadic.of(bias[i]));
         return w[i] > 0 ? new Dyadic[] {slope.add(ds), intercept.add(di)}
                 : new Dyadic[] {slope.subtract(ds), intercept.subtract(di)};
+    }
+
+    /** Largest |z_i| of the hidden units w_i x + b_i on [a, b] (at an end), and of the output (at a kink or end). */
+    private static double[][] shallowMaxima(Network net, double a, double b) {
+        Layer hidden = net.layers().get(0);
+        double[] h = new double[hidden.outputs()];
+        double outMax = 0;
+        for (int i = 0; i < h.length; i++) {
+            double w = hidden.weights()[i][0];
+            h[i] = Math.max(Math.abs(w * a + hidden.bias()[i]), Math.abs(w * b + hidden.bias()[i])) * (1 + 1e-9);
+            outMax += Math.abs(net.layers().get(1).weights()[0][i]) * h[i];
+        }
+        return new double[][] {h, {(outMax + Math.abs(net.layers().get(1).bias()[0])) * (1 + 1e-9)}};
     }
 }

@@ -2,7 +2,9 @@ package org.actlab.approx;
 
 import java.util.List;
 
-import org.actlab.approx.LayerPlan.Form;
+import org.actlab.network.Circuit;
+import org.actlab.network.Circuit.Affine;
+import org.actlab.network.Circuit.Node;
 
 /**
  * One sawtooth square chain inside a network under construction: it approximates
@@ -18,9 +20,9 @@ final class SquareChain {
     final int levels;
     final double factor;
     private int level;
-    private int u1;
-    private int u2;
-    private Form levelOneT;
+    private Node u1;
+    private Node u2;
+    private Affine levelOneT;
 
     SquareChain(double lo, double wf, int levels, double factor) {
         this.lo = lo;
@@ -30,11 +32,11 @@ final class SquareChain {
     }
 
     /** Level-1 neurons σ(t), σ(t − ½) with {@code t = (z − lo)/wf ∈ [0, 1]}, in the current layer. */
-    void start(LayerPlan plan, Form z) {
-        Form t = z.plus(-lo).times(1 / wf);
-        u1 = plan.neuron(t);
-        u2 = plan.neuron(t.plus(-0.5));
-        levelOneT = Form.neuron(u1, 1);
+    void start(Circuit plan, Affine z) {
+        Affine t = z.plus(-lo).times(1 / wf);
+        u1 = plan.relu(t);
+        u2 = plan.relu(t.plus(-0.5));
+        levelOneT = Affine.term(1, u1);
         level = 1;
     }
 
@@ -43,41 +45,41 @@ final class SquareChain {
      * works on {@code t = |z|/wf = σ(z/wf) + σ(−z/wf)}, and {@code σ(t − ½) = σ(z/wf − ½) + σ(−z/wf − ½)}
      * (at most one of each pair is nonzero). Four neurons instead of two; later levels as usual.
      */
-    void startSigned(LayerPlan plan, Form z) {
+    void startSigned(Circuit plan, Affine z) {
         if (lo != 0) {
             throw new IllegalStateException("a signed chain squares |z| on a frame starting at 0");
         }
-        Form t = z.times(1 / wf);
-        int p = plan.neuron(t);
-        int n = plan.neuron(t.times(-1));
-        int q = plan.neuron(t.plus(-0.5));
-        int r = plan.neuron(t.times(-1).plus(-0.5));
-        levelOneT = Form.neuron(p, 1).plus(Form.neuron(n, 1));
-        signedTooth = Form.neuron(p, 2).plus(Form.neuron(n, 2)).plus(Form.neuron(q, -4)).plus(Form.neuron(r, -4));
-        u1 = -1;
+        Affine t = z.times(1 / wf);
+        Node p = plan.relu(t);
+        Node n = plan.relu(t.times(-1));
+        Node q = plan.relu(t.plus(-0.5));
+        Node r = plan.relu(t.times(-1).plus(-0.5));
+        levelOneT = Affine.term(1, p).plus(Affine.term(1, n));
+        signedTooth = Affine.term(2, p).plus(Affine.term(2, n)).plus(Affine.term(-4, q)).plus(Affine.term(-4, r));
+        u1 = null;
         level = 1;
     }
 
     /** {@code t = (z − lo)/wf} as a form over the level-1 layer (after a start). */
-    Form levelOneT() {
+    Affine levelOneT() {
         return levelOneT;
     }
 
     /** g_1 for a signed start (two pairs of neurons), or null for a plain one. */
-    private Form signedTooth;
+    private Affine signedTooth;
 
     /** {@code factor·[(wf² + 2·lo·wf)·t + lo² − wf²·g_1/4]} over the level-1 layer. */
-    Form levelOneContribution() {
-        Form linear = levelOneT.times((wf * wf + 2 * lo * wf) * factor).plus(lo * lo * factor);
+    Affine levelOneContribution() {
+        Affine linear = levelOneT.times((wf * wf + 2 * lo * wf) * factor).plus(lo * lo * factor);
         return linear.plus(tooth().times(-factor * wf * wf / 4));
     }
 
     /** g_s = 2u1 − 4u2 over the current level's layer. */
-    private Form tooth() {
+    private Affine tooth() {
         if (level == 1 && signedTooth != null) {
             return signedTooth;
         }
-        return Form.neuron(u1, 2).plus(Form.neuron(u2, -4));
+        return Affine.term(2, u1).plus(Affine.term(-4, u2));
     }
 
     boolean active() {
@@ -85,10 +87,10 @@ final class SquareChain {
     }
 
     /** Adds the next level's neurons; returns its contribution −factor·wf²·g_s/4^s. */
-    Form nextLevel(LayerPlan plan) {
-        Form g = tooth();
-        u1 = plan.neuron(g);
-        u2 = plan.neuron(g.plus(-0.5));
+    Affine nextLevel(Circuit plan) {
+        Affine g = tooth();
+        u1 = plan.relu(g);
+        u2 = plan.relu(g.plus(-0.5));
         level++;
         return tooth().times(-factor * wf * wf * Math.scalb(1.0, -2 * level));
     }
@@ -109,28 +111,27 @@ final class SquareChain {
     }
 
     /** The end of a block: its output and the carried value, as forms over its last layer. */
-    record Block(Form output, Form v) {
+    record Block(Affine output, Affine v) {
     }
 
     /**
      * Runs the chains of a block to their last level, one layer per level, with the merged
      * accumulator {@code σ(pending + K)} and, if {@code carry}, a neuron carrying v (≥ 0).
      */
-    static Block advance(LayerPlan plan, List<SquareChain> chains, Form pending, double k, Form v, boolean carry) {
-        Form vForm = v;
+    static Block advance(Circuit plan, List<SquareChain> chains, Affine pending, double k, Affine v, boolean carry) {
+        Affine vAffine = v;
         while (chains.stream().anyMatch(SquareChain::active)) {
-            plan.newLayer();
-            Form next = Form.neuron(plan.neuron(pending.plus(k)), 1).plus(-k);
+            Affine next = Affine.term(1, plan.relu(pending.plus(k))).plus(-k);
             for (SquareChain ch : chains) {
                 if (ch.active()) {
                     next = next.plus(ch.nextLevel(plan));
                 }
             }
             if (carry) {
-                vForm = Form.neuron(plan.neuron(vForm), 1);
+                vAffine = Affine.term(1, plan.relu(vAffine));
             }
             pending = next;
         }
-        return new Block(pending, vForm);
+        return new Block(pending, vAffine);
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Target;
 
 /** Runs constructions over a range of target errors. */
 public final class Sweep {
@@ -98,5 +99,38 @@ public final class Sweep {
             sxx += dx * dx;
         }
         return sxy / sxx;
+    }
+
+    /**
+     * Lemma 2's size shape {@code c·ln²(1/ε)} through a point {@code (ε₀, P₀)}: {@code c = P₀/ln²(1/ε₀)},
+     * drawn over the errors {@code [fromError, toError]} of a sweep.
+     *
+     * @param c         the constant
+     * @param fromError the smallest certified error of the sweep
+     * @param toError   the largest
+     */
+    public record BoundShape(double c, double fromError, double toError) {
+        /** c·ln²(1/ε). */
+        public double parametersAt(double eps) {
+            double l = Math.log(1 / eps);
+            return c * l * l;
+        }
+    }
+
+    /**
+     * The shape of Lemma 2's bound through the last point of {@code method} (the smallest ε), over the
+     * range of every point's certified error; null when the method has no point.
+     */
+    public static BoundShape boundShape(List<SweepPoint> points, String method) {
+        List<SweepPoint> pts = points.stream().filter(p -> p.method().equals(method)).toList();
+        if (pts.isEmpty()) {
+            return null;
+        }
+        SweepPoint anchor = pts.get(pts.size() - 1);
+        double lnAnchor = Math.log(1 / anchor.certifiedError());
+        double c = anchor.parameters() / (lnAnchor * lnAnchor);
+        double lo = points.stream().mapToDouble(SweepPoint::certifiedError).min().orElseThrow();
+        double hi = points.stream().mapToDouble(SweepPoint::certifiedError).max().orElseThrow();
+        return new BoundShape(c, lo, hi);
     }
 }

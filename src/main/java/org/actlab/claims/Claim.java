@@ -17,4 +17,12 @@ public interface Claim {
 
     /** Runs the check. */
     Outcome check();
+
+    /**
+     * Every seed the check uses, by what it seeds (empty for a claim with no randomness). The report's
+     * provenance lists them, so its seed list is made from the claims, never typed twice.
+     */
+    default java.util.Map<String, Long> seeds() {
+        return java.util.Map.of();
+    }
 }

@@ -56,6 +56,11 @@ public final class Nd4jCatalogueAgreementClaim implements Claim {
     }
 
     @Override
+    public java.util.Map<String, Long> seeds() {
+        return java.util.Map.of("grid points and layer inputs", SEED);
+    }
+
+    @Override
     public Outcome check() {
         long start = System.nanoTime();
         Measurements m = new Measurements();

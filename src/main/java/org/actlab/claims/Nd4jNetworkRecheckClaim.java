@@ -13,7 +13,7 @@ import org.actlab.approx.Approximations;
 import org.actlab.approx.Certificate;
 import org.actlab.approx.PolyReluToRelu;
 import org.actlab.approx.ProductNetwork;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.actlab.gpu.api.HarnessLoader;
 import org.actlab.gpu.api.NetworkCheck;
 import org.actlab.io.AtomicFiles;

@@ -34,6 +34,16 @@ public record Outcome(String id, Status status, String summary, List<Measurement
         return new Outcome(id, ok ? Status.PASS : Status.FAIL, summary, measurements, seconds);
     }
 
+    /** This outcome with {@code evidence}: the result records it measured, for figures drawn from them. */
+    public Outcome withEvidence(List<? extends Record> evidence) {
+        return new Outcome(id, status, summary, measurements, seconds, List.copyOf(evidence));
+    }
+
+    /** The evidence records of one type, in order. */
+    public <T extends Record> List<T> evidence(Class<T> type) {
+        return evidence.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** Whether the claim passed. */
     public boolean passed() {
         return status == Status.PASS;

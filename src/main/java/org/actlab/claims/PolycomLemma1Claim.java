@@ -37,6 +37,11 @@ public final class PolycomLemma1Claim implements Claim {
     }
 
     @Override
+    public java.util.Map<String, Long> seeds() {
+        return java.util.Map.of("random polynomials and points", SEED);
+    }
+
+    @Override
     public Outcome check() {
         long start = System.nanoTime();
         Measurements m = new Measurements();

@@ -6,7 +6,7 @@ import java.util.List;
 import org.actlab.approx.Approximations;
 import org.actlab.approx.Sweep;
 import org.actlab.approx.SweepPoint;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.actlab.io.Numbers;
 
 /**
@@ -16,6 +16,11 @@ import org.actlab.io.Numbers;
 public final class PolycomLemma2Claim implements Claim {
     /** The PolyReLU a = (1, 1, ½, ¼) on [−1, 1] of the reference parameter counts (988 one hidden layer, 331 best known at 1e-6). */
     static final double[] COEFFS = {1, 1, 0.5, 0.25};
+
+    /** The coefficients (1, 1, ½, ¼) of the Lemma 2 checks, for the figures that show the same target (a copy). */
+    public static double[] coefficients() {
+        return COEFFS.clone();
+    }
 
     @Override
     public String id() {

@@ -32,6 +32,11 @@ public final class PolycomTheorem1Claim implements Claim {
     }
 
     @Override
+    public java.util.Map<String, Long> seeds() {
+        return java.util.Map.of("random ReLU networks and points", SEED);
+    }
+
+    @Override
     public Outcome check() {
         long start = System.nanoTime();
         Measurements m = new Measurements();

@@ -12,6 +12,9 @@ import org.actlab.network.Network;
 
 /** PolyCom Theorem 2 (upper bound): a PolyReLU network is approximated by a ReLU network. */
 public final class PolycomTheorem2Claim implements Claim {
+    /** The seed of the random PolyReLU network. */
+    static final long SEED = 2;
+
     @Override
     public String id() {
         return "polycom.theorem2";
@@ -33,7 +36,7 @@ public final class PolycomTheorem2Claim implements Claim {
 
     /** The claim's PolyReLU network: 2 inputs, two PolyReLU layers of 4 units (a = (0, 1/3, 1/3, 1/3)), seeded weights. */
     static Network exampleNetwork() {
-        SplittableRandom random = new SplittableRandom(2);
+        SplittableRandom random = new SplittableRandom(SEED);
         List<Layer> layers = new ArrayList<>();
         int in = 2;
         for (int l = 0; l < 3; l++) {
@@ -51,6 +54,11 @@ public final class PolycomTheorem2Claim implements Claim {
             in = out;
         }
         return new Network(2, layers);
+    }
+
+    @Override
+    public java.util.Map<String, Long> seeds() {
+        return java.util.Map.of("random PolyReLU network", SEED);
     }
 
     @Override

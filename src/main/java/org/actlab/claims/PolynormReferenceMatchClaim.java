@@ -13,6 +13,9 @@ import org.actlab.activation.VectorActivation;
  * the square root), PolyReLU's reversed weights, and the paper's L2 form as the RMS form over √d.
  */
 public final class PolynormReferenceMatchClaim implements Claim {
+    /** The seed of the feature vectors and the random coefficients. */
+    static final long SEED = 2025;
+
     private static final double U = Math.ulp(1.0) / 2;
     private static final int[] DIMS = {8, 64, 1024};
 
@@ -39,10 +42,15 @@ public final class PolynormReferenceMatchClaim implements Claim {
     }
 
     @Override
+    public java.util.Map<String, Long> seeds() {
+        return java.util.Map.of("feature vectors and random coefficients", SEED);
+    }
+
+    @Override
     public Outcome check() {
         long start = System.nanoTime();
         Measurements m = new Measurements();
-        SplittableRandom random = new SplittableRandom(2025);
+        SplittableRandom random = new SplittableRandom(SEED);
         double[] reference = {0, 1.0 / 3, 1.0 / 3, 1.0 / 3};
         double[] drawn = {random.nextDouble(-1, 1), random.nextDouble(-1, 1), random.nextDouble(-1, 1), random.nextDouble(-1, 1)};
         for (double[] a : new double[][] {reference, drawn}) {

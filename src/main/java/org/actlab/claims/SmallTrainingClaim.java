@@ -84,6 +84,12 @@ public final class SmallTrainingClaim implements Claim {
     }
 
     @Override
+    public java.util.Map<String, Long> seeds() {
+        return java.util.Map.of("task data (grammar)", org.actlab.training.TrainingTask.DATA_SEED,
+                "initial weights and minibatches (runs seeded 1 to this)", (long) seeds);
+    }
+
+    @Override
     public Outcome check() {
         long start = System.nanoTime();
         List<Long> seedList = new ArrayList<>();

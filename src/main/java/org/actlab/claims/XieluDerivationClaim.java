@@ -45,6 +45,11 @@ public final class XieluDerivationClaim implements Claim {
     }
 
     @Override
+    public java.util.Map<String, Long> seeds() {
+        return java.util.Map.of("parameter-region sample of the symbolic engine", org.actlab.symbolic.ParameterRegion.SEED);
+    }
+
+    @Override
     public Outcome check() {
         long start = System.nanoTime();
         Measurements m = new Measurements();
@@ -76,8 +81,10 @@ public final class XieluDerivationClaim implements Claim {
         same(m, engine, "asymptote slope at −∞ vs β − α_n", a.slope(), parser.parse("beta - alpha_n"));
         same(m, engine, "asymptote intercept at −∞ vs −α_n", a.intercept(), parser.parse("-alpha_n"));
 
-        double[] defaults = {0.8, 0.8, 0.5};
         ScalarActivation catalogue = Catalogue.scalar("xielu", Map.of());
+        // the catalogue entry's defaults (α_p, α_n, β), in the order of the derivation's parameters
+        double[] defaults = {catalogue.parameters().get("alpha_p"), catalogue.parameters().get("alpha_n"),
+                catalogue.parameters().get("beta")};
         double[] xs = new double[61];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = -30 + i + 1e-3 / Math.PI;
@@ -94,7 +101,7 @@ public final class XieluDerivationClaim implements Claim {
         m.that("derivation time (s)", seconds, "reported (bench: actlab bench --derive xielu)", true);
         String summary = "derived in " + Numbers.format(Math.round(seconds * 1000) / 1000.0) + " s; C¹ not C², f'' jump 2α_p − α_n; "
                 + "x* = ln(1 − β/α_n); all facts equal the paper's by Simplify";
-        return Outcome.of(id(), summary, m.all(), (System.nanoTime() - start) / 1e9);
+        return Outcome.of(id(), summary, m.all(), (System.nanoTime() - start) / 1e9).withEvidence(List.of(d));
     }
 
     private static void same(Measurements m, SymbolicEngine engine, String name, IExpr derived, IExpr paper) {

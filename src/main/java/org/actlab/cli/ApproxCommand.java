@@ -10,10 +10,12 @@ import org.actlab.approx.Approximation;
 import org.actlab.approx.Approximations;
 import org.actlab.approx.ProductNetwork;
 import org.actlab.io.Json;
+import org.actlab.print.CertificatePrinter;
 import org.actlab.network.Network;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
+import org.actlab.io.OutputProvenance;
 import org.actlab.approx.Certificate;
 import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
@@ -75,7 +77,11 @@ public final class ApproxCommand implements Callable<Integer> {
                     c.certifiedError(), c.exact(), c.float64Bound(), c.method(), CommandOutput.madeBy(spec))));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(fmt.equals("json") ? ApproxOutput.json(ap) : ApproxOutput.text(ap));
+        OutputProvenance provenance = CommandOutput.provenance(spec);
+        if (m == Approximations.Method.TRAINED) {
+            provenance = provenance.withSeed("trained baseline starts", Approximations.TRAINING_SEED);
+        }
+        out.print(fmt.equals("json") ? CertificatePrinter.json(ap, provenance) : CertificatePrinter.text(ap));
         out.flush();
         return 0;
     }
@@ -107,14 +113,16 @@ public final class ApproxCommand implements Callable<Integer> {
             try (Json j = new Json()) {
                 j.beginObject().field("method", "deep").field("description", r.description()).field("eps", e)
                         .field("target", "product").field("interval", ab).field("input_dim", 2);
-                ApproxOutput.sizeFields(j, n).field("certified_error", r.bound())
-                        .field("sampled_error", r.sampledError()).field("certification", cert).endObject();
+                CertificatePrinter.sizeFields(j, n).field("certified_error", r.bound())
+                        .field("sampled_error", r.sampledError()).field("certification", cert);
+                CommandOutput.provenance(spec).writeField(j);
+                j.endObject();
                 out.print(j.text());
             }
         } else {
             out.print("method              deep: " + r.description() + "\n"
                     + "target              xy on [" + Numbers.format(ab[0]) + ", " + Numbers.format(ab[1]) + "]²\n"
-                    + ApproxOutput.sizeLines(n)
+                    + CertificatePrinter.sizeLines(n)
                     + "certified error     " + Numbers.format(r.bound()) + "\n"
                     + "sampled error       " + Numbers.format(r.sampledError()) + " (float64, 401×401 grid)\n"
                     + "certification       " + cert + "\n");

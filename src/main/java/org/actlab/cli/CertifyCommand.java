@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import org.actlab.ActlabException;
 import org.actlab.approx.Certificate;
 import org.actlab.approx.Certifier;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
+import org.actlab.print.CertificatePrinter;
 import org.actlab.network.Network;
 import org.actlab.network.NetworkJson;
 
@@ -52,14 +53,15 @@ public final class CertifyCommand implements Callable<Integer> {
             throw new ActlabException("--samples must be from 1 to 10000000, got " + samples);
         }
         Network net = NetworkJson.read(file);
-        long work = (long) (samples != null ? samples : Certifier.defaultSamples(net)) * net.parameterCount(Network.Count.ALL);
+        Certifier certifier = samples != null ? Certifier.standard().withSamples(samples) : Certifier.standard();
+        long work = (long) certifier.samplesFor(net) * net.parameterCount(Network.Count.ALL);
         if (work > MAX_SAMPLE_WORK) {
             throw new ActlabException("--samples × the network's " + net.parameterCount(Network.Count.ALL) + " parameters = "
                     + work + " multiply-adds of float64 sampling; at most " + MAX_SAMPLE_WORK + " (give fewer --samples)");
         }
-        Certificate c = Certifier.certify(net, t, ab[0], ab[1], samples != null ? samples : Certifier.defaultSamples(net));
+        Certificate c = certifier.certify(net, t, ab[0], ab[1]);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(fmt.equals("json") ? ApproxOutput.json(net, c) : ApproxOutput.text(net, c));
+        out.print(fmt.equals("json") ? CertificatePrinter.json(net, c, CommandOutput.provenance(spec)) : CertificatePrinter.text(net, c));
         out.flush();
         return 0;
     }

@@ -10,6 +10,7 @@ import org.actlab.approx.PolyReluToRelu;
 import org.actlab.io.Json;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
+import org.actlab.print.CertificatePrinter;
 import org.actlab.network.Network;
 import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
@@ -72,7 +73,7 @@ public final class ConvertCommand implements Callable<Integer> {
             try (Json j = new Json()) {
                 j.beginObject().field("method", "theorem2").field("description", r.description())
                         .field("box", ab).field("eps", Numbers.parse(eps, "--eps"));
-                ApproxOutput.sizeFields(j, n).field("certified_error", r.errorBound()).field("sampled_error", r.sampledError())
+                CertificatePrinter.sizeFields(j, n).field("certified_error", r.errorBound()).field("sampled_error", r.sampledError())
                         .field("samples", r.samples()).field("paper_form", r.paperForm())
                         .field("certification", "bound propagated from the certified error of every unit through "
                                 + "the layers' |W| row sums and the units' Lipschitz constants; float64 dense samples check it")
@@ -81,7 +82,7 @@ public final class ConvertCommand implements Callable<Integer> {
             }
         } else {
             w.println("construction        " + r.description());
-            w.print(ApproxOutput.sizeLines(n));
+            w.print(CertificatePrinter.sizeLines(n));
             w.println("paper's size form   L·K·ln²(L·α^L/ε) = " + Numbers.format(r.paperForm()) + " (ratio "
                     + String.format(java.util.Locale.ROOT, "%.2f", n.parameterCount(Network.Count.ALL) / r.paperForm()) + ")");
             w.println("certified bound     " + Numbers.format(r.errorBound())

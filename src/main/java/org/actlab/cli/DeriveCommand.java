@@ -167,7 +167,7 @@ public final class DeriveCommand implements Callable<Integer> {
             double[] xs = atPoints;
             double[] values = gs.parameterValues(defaults);
             List<DerivedFunction.Point> points = new DerivedFunction(d, engine, values).evaluate(xs);
-            StringBuilder b = new StringBuilder("x,y,dy\n");
+            StringBuilder b = new StringBuilder(provenance().csvComment()).append("x,y,dy\n");
             for (DerivedFunction.Point p : points) {
                 b.append(Numbers.format(p.x())).append(',').append(Numbers.format(p.y())).append(',')
                         .append(Numbers.format(p.dy())).append('\n');
@@ -179,12 +179,17 @@ public final class DeriveCommand implements Callable<Integer> {
         } else {
             text = switch (emit) {
                 case "latex" -> DerivationLatex.print(d);
-                case "json" -> DerivationJson.print(d);
+                case "json" -> DerivationJson.print(d, provenance());
                 case "java" -> JavaEmitter.emit(d, engine, packageName, defaults);
                 case "pytorch" -> PyTorchEmitter.emit(d, engine, defaults);
                 default -> DerivationText.print(d) + String.format("time: %.2f s%n", d.seconds());
             };
         }
         return text;
+    }
+
+    /** Version, commit, options and the seed of the parameter-region sample behind every "for all parameters" fact. */
+    private org.actlab.io.OutputProvenance provenance() {
+        return CommandOutput.provenance(spec).withSeed("parameter-region sample", org.actlab.symbolic.ParameterRegion.SEED);
     }
 }

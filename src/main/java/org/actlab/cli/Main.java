@@ -106,7 +106,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof ActlabException) {
-                err.println(commandLine.getCommandSpec().qualifiedName() + ": " + Excerpt.line(ex.getMessage(), MAX_MESSAGE));
+                err.println(commandLine.getCommandSpec().qualifiedName() + ": "
+                        + Excerpt.line(((ActlabException) ex).render(field -> "--" + field), MAX_MESSAGE));
                 err.flush();
                 return USAGE;
             }

@@ -10,6 +10,10 @@ import org.actlab.ActlabException;
 import org.actlab.approx.Sweep;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Json;
+import org.actlab.io.OutputProvenance;
+import org.actlab.plot.Figures;
+import org.actlab.plot.SobolevFigure;
+import org.actlab.print.SobolevPrinter;
 import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
 import org.actlab.io.Numbers;
@@ -17,7 +21,6 @@ import org.actlab.sobolev.LocalTaylorNetwork;
 import org.actlab.sobolev.RateExperiment;
 import org.actlab.sobolev.SobolevDefaults;
 import org.actlab.sobolev.SobolevFunction;
-import org.actlab.sobolev.SobolevReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +79,7 @@ public final class SobolevCommand implements Callable<Integer> {
             + "ridge, poly, relu-power) and of the ReLU networks (ridge, poly; minutes below ε = 1e-4)")
     private boolean certify;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "figures", description = "where the CSV and figures go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "where the CSV and figures go (default: the current directory)")
     private Path out;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "stdout format (default: ${DEFAULT-VALUE})")
@@ -119,6 +122,7 @@ public final class SobolevCommand implements Callable<Integer> {
                     : SobolevFunction.builtIn(function, c[0], c[1]));
         }
         List<RateExperiment.Result> results = new ArrayList<>();
+        OutputProvenance provenance = CommandOutput.provenance(spec);
         java.util.function.Consumer<String> progress = CommandOutput.progress(err, "sobolev");
         for (int i = 0; i < cases.size(); i++) {
             int[] c = cases.get(i);
@@ -140,26 +144,28 @@ public final class SobolevCommand implements Callable<Integer> {
                             new Approximates.Sobolev(expr != null ? "expr" : f.name(), expr, c[0], c[1], p.eps(), p.kind().key(),
                                     p.bound(), madeBy))));
             RateExperiment.Result r = RateExperiment.run(f, lay, epsValues, options, progress);
-            SobolevReport.write(r, out);
+            String base = SobolevPrinter.base(r);
+            AtomicFiles.writeString(out.resolve(base + ".csv"), SobolevPrinter.csv(r, provenance));
+            Figures.write(SobolevFigure.chart(r), out.resolve(base));
             results.add(r);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (format.equals("json")) {
             Json j = new Json();
             if (results.size() == 1) {
-                SobolevReport.json(j, results.get(0));
+                SobolevPrinter.json(j, results.get(0), provenance);
             } else {
                 j.beginArray();
                 for (RateExperiment.Result r : results) {
-                    SobolevReport.json(j, r);
+                    SobolevPrinter.json(j, r, provenance);
                 }
                 j.endArray();
             }
             o.println(j.text());
         } else {
             for (RateExperiment.Result r : results) {
-                o.print(SobolevReport.text(r));
-                o.println("wrote " + out.resolve(SobolevReport.base(r) + ".csv") + ", .png, .svg");
+                o.print(SobolevPrinter.text(r));
+                o.println("wrote " + out.resolve(SobolevPrinter.base(r) + ".csv") + ", .png, .svg");
                 o.println();
             }
         }

@@ -11,9 +11,11 @@ import org.actlab.ActlabException;
 import org.actlab.approx.Approximations;
 import org.actlab.approx.Sweep;
 import org.actlab.approx.SweepPoint;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
+import org.actlab.io.OutputProvenance;
+import org.actlab.print.SweepPrinter;
 import org.actlab.plot.Figures;
 import org.actlab.plot.SweepFigure;
 
@@ -46,7 +48,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "methods (default: ${DEFAULT-VALUE}; shallow is skipped where unavailable)")
     private String methods;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "figures", description = "output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "output directory (default: the current directory)")
     private Path out;
 
     @Option(names = "--name", paramLabel = "BASE", description = "file name base (default: sweep-TARGET)")
@@ -79,7 +81,11 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ActlabException("no method could build a network for these errors");
         }
         Path csv = out.resolve(base + ".csv");
-        AtomicFiles.writeString(csv, csv(points));
+        OutputProvenance provenance = CommandOutput.provenance(spec);
+        if (ms.contains(Approximations.Method.TRAINED)) {
+            provenance = provenance.withSeed("trained baseline starts", Approximations.TRAINING_SEED);
+        }
+        AtomicFiles.writeString(csv, SweepPrinter.csv(points, provenance));
         Figures.write(SweepFigure.chart("Parameters against certified error: " + t.name() + " on [" + Numbers.format(ab[0]) + ", "
                 + Numbers.format(ab[1]) + "]", points, ms.stream().map(Approximations.Method::key).toList(), List.of()),
                 out.resolve(base));
@@ -107,18 +113,5 @@ public final class SweepCommand implements Callable<Integer> {
                     + "at most 100 characters), got '" + org.actlab.io.Excerpt.of(name) + "'; --out sets the directory");
         }
         return name;
-    }
-
-    static String csv(List<SweepPoint> points) {
-        StringBuilder sb = new StringBuilder(
-                "target,interval_a,interval_b,method,eps,parameters,nonzero_parameters,depth,width,certified_error,sampled_error\n");
-        for (SweepPoint p : points) {
-            sb.append(p.target()).append(',').append(Numbers.format(p.a())).append(',').append(Numbers.format(p.b()))
-                    .append(',').append(p.method()).append(',').append(Numbers.format(p.eps())).append(',')
-                    .append(p.parameters()).append(',').append(p.nonzeroParameters()).append(',').append(p.depth())
-                    .append(',').append(p.width()).append(',').append(Numbers.format(p.certifiedError())).append(',')
-                    .append(Numbers.format(p.sampledError())).append('\n');
-        }
-        return sb.toString();
     }
 }

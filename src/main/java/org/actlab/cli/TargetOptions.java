@@ -1,7 +1,7 @@
 package org.actlab.cli;
 
 import org.actlab.ActlabException;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.actlab.io.Excerpt;
 import org.actlab.io.Numbers;
 

@@ -78,8 +78,8 @@ public final class ExportBundle {
         for (Path p : networks) {
             NetworkJson.Saved s = NetworkJson.readSaved(p);
             if (s.approximates() == null) {
-                throw new org.actlab.ActlabException(p + " records nothing it approximates (save it with approx --save, convert or "
-                        + "sobolev --save)");
+                throw new org.actlab.ActlabException(p + " records nothing it approximates (save it with approx " + org.actlab.ActlabException.field("save") + ", convert or "
+                        + "sobolev " + org.actlab.ActlabException.field("save") + ")");
             }
             saved.add(s);
         }

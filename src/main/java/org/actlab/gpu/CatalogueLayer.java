@@ -50,6 +50,12 @@ public class CatalogueLayer extends TrainableActivationLayer {
                 "beta", new double[] {beta}), List.of("beta"), size);
     }
 
+    /** {@link #xielu(double, double, double, long)} at the catalogue entry's defaults (α_p, α_n, β). */
+    public static CatalogueLayer xielu(long size) {
+        org.actlab.activation.ParameterValues d = org.actlab.activation.Catalogue.scalar("xielu", Map.of()).parameters();
+        return xielu(d.get("alpha_p"), d.get("alpha_n"), d.get("beta"), size);
+    }
+
     /** PolyReLU with trainable coefficients a0 … ar. */
     public static CatalogueLayer polyRelu(double[] coeffs, long size) {
         return new CatalogueLayer("polyrelu", Map.of("coeffs", coeffs), List.of(), size);

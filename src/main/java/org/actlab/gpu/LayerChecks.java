@@ -94,7 +94,7 @@ final class LayerChecks {
     private static List<Subject> catalogueSubjects() {
         List<Subject> subjects = new ArrayList<>();
         subjects.add(new Subject("xielu (reference: alpha_p, alpha_n via softplus, beta fixed)",
-                CatalogueLayer.xielu(0.8, 0.8, 0.5, SIZE), new double[] {0, -1e-6}));
+                CatalogueLayer.xielu(SIZE), new double[] {0, -1e-6}));
         subjects.add(new Subject("polyrelu (order 3, coefficients trainable)", CatalogueLayer.polyRelu(Catalogue.POLYCOM_REFERENCE_COEFFS, SIZE),
                 new double[] {0}));
         subjects.add(new Subject("polynorm (RMS, order 3, coefficients trainable)",

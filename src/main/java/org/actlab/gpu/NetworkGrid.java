@@ -94,7 +94,7 @@ final class NetworkGrid {
         Approximates a = saved.approximates();
         if (a == null) {
             throw new ActlabException(file + " records nothing to hold the network to (no \"approximates\"); networks saved by "
-                    + "approx --save, convert and sobolev --save do");
+                    + "approx " + ActlabException.field("save") + ", convert and sobolev " + ActlabException.field("save") + " do");
         }
         Network net = saved.network();
         int d = net.inputDim();
@@ -106,7 +106,7 @@ final class NetworkGrid {
         double work = grid.size() * (cost(net) + target.cost());
         if (work > MAX_WORK) {
             throw new ActlabException(String.format(Locale.ROOT, "%s: %d grid points × %.3g operations per point is %.1e; at most %.0e "
-                    + "(a minute or two on two cores): give fewer --points (at most %d here)", file, grid.size(), cost(net) + target.cost(),
+                    + "(a minute or two on two cores): give fewer " + ActlabException.field("points") + " (at most %d here)", file, grid.size(), cost(net) + target.cost(),
                     work, MAX_WORK, (long) (MAX_WORK / (cost(net) + target.cost()))));
         }
         return new Prepared(file, saved, a, target, grid);
@@ -318,12 +318,12 @@ final class NetworkGrid {
 
         Grid(int d, long points, double[] box) {
             if (points < 2) {
-                throw new ActlabException("--points must be at least 2 for a network grid, got " + points);
+                throw new ActlabException(ActlabException.field("points") + " must be at least 2 for a network grid, got " + points);
             }
             this.d = d;
             long perAxis = (long) Math.floor(Math.pow(points, 1.0 / d) + 1e-9);
             if (perAxis < 2) {
-                throw new ActlabException("--points " + points + " gives fewer than 2 grid points per axis in " + d + " dimensions");
+                throw new ActlabException(ActlabException.field("points") + " " + points + " gives fewer than 2 grid points per axis in " + d + " dimensions");
             }
             this.m = (int) Math.min(perAxis, Integer.MAX_VALUE);
             this.lo = box[0];

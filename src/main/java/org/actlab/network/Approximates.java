@@ -1,6 +1,6 @@
 package org.actlab.network;
 
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 
 /**
  * What a saved network approximates, on which interval or box, and to what certified error or bound:

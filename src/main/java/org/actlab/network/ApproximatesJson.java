@@ -1,7 +1,7 @@
 package org.actlab.network;
 
 import org.actlab.ActlabException;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.actlab.io.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;

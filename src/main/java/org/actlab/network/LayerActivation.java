@@ -2,6 +2,8 @@ package org.actlab.network;
 
 import java.util.Arrays;
 
+import org.actlab.polynomial.Polynomial;
+
 /**
  * The activation applied by one layer to each of its units. In network JSON it is written as
  * {@code "relu"}, {@code "identity"}, or {@code {"polyrelu": [a0, …, ar]}} (one coefficient list
@@ -53,13 +55,7 @@ public sealed interface LayerActivation {
 
         @Override
         public double apply(int unit, double z) {
-            double[] a = of(unit);
-            double r = z > 0 ? z : 0.0;
-            double acc = a[a.length - 1];
-            for (int i = a.length - 2; i >= 0; i--) {
-                acc = acc * r + a[i];
-            }
-            return acc;
+            return Polynomial.horner(of(unit), z > 0 ? z : 0.0);
         }
 
         @Override

@@ -11,11 +11,12 @@ import java.util.function.DoubleUnaryOperator;
 import org.actlab.activation.Catalogue;
 import org.actlab.activation.ScalarActivation;
 import org.actlab.activation.VectorActivation;
+import org.actlab.claims.Outcome;
 import org.actlab.approx.Approximation;
 import org.actlab.approx.Approximations;
 import org.actlab.approx.Sweep;
 import org.actlab.approx.SweepPoint;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.actlab.io.Numbers;
 import org.actlab.network.Network;
 import org.actlab.plot.Figures;
@@ -46,12 +47,24 @@ public final class FigureSet {
     private static final double AN = 0.8;
     private static final double BETA = 0.5;
     /** The PolyReLU a = (1, 1, ½, ¼) on [−1, 1] of the reference parameter counts (988 one hidden layer, 331 best known at 1e-6). */
-    private static final double[] POLYRELU = {1, 1, 0.5, 0.25};
+    private static final double[] POLYRELU = org.actlab.claims.PolycomLemma2Claim.coefficients();
 
     private final Path dir;
     private final boolean quick;
     private final SymbolicEngine engine;
     private final Consumer<String> progress;
+    /** The claims' outcomes, whose evidence the derivation and Sobolev figures are drawn from. */
+    private final List<Outcome> outcomes;
+
+    /** The seed of the PolyNorm figure's feature vector. */
+    private static final long POLYNORM_SEED = 2025;
+
+    /** Every seed the figures use, by what it seeds (the report's provenance lists them). */
+    public static final Map<String, Long> SEEDS = Map.of("PolyNorm figure vector", POLYNORM_SEED,
+            "trained baselines of the approx-sweep figure", Approximations.TRAINING_SEED);
+
+    /** The ids of the claims whose evidence {@link #all} draws from: run them before the figures. */
+    public static final List<String> EVIDENCE_CLAIMS = List.of("xielu.derivation", "polycom.theorem3");
 
     /**
      * @param dir      where the files go
@@ -59,25 +72,47 @@ public final class FigureSet {
      * @param engine   the symbolic engine (derivation and gallery figures)
      * @param progress receives one line per step
      */
-    public FigureSet(Path dir, boolean quick, SymbolicEngine engine, Consumer<String> progress) {
+    public FigureSet(Path dir, boolean quick, SymbolicEngine engine, Consumer<String> progress, List<Outcome> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
         this.dir = dir;
         this.quick = quick;
         this.engine = engine;
         this.progress = progress;
     }
 
-    /** Draws every figure, in report order. */
+    /**
+     * Draws every figure, in report order; the two drawn from claims' evidence ({@link #EVIDENCE_CLAIMS})
+     * only when those claims are among the outcomes.
+     */
     public List<Figure> all() {
         List<Figure> out = new ArrayList<>();
         out.add(xieluComparison());
         out.add(xieluFamily());
-        out.add(xieluDerivation());
+        if (hasEvidence("xielu.derivation")) {
+            out.add(xieluDerivation());
+        }
         out.add(polyCom());
         out.add(sweeps());
         out.add(equioscillation());
-        out.add(sobolev());
+        if (hasEvidence("polycom.theorem3")) {
+            out.add(sobolev());
+        }
         out.add(gallery());
         return out;
+    }
+
+    /** Whether the claim {@code id} ran and carries evidence (its figure is drawn only then). */
+    private boolean hasEvidence(String id) {
+        return outcomes.stream().anyMatch(o -> o.id().equals(id) && !o.evidence().isEmpty());
+    }
+
+    /** The evidence records of one type that the claim {@code id} measured. */
+    private <T extends Record> List<T> evidence(String id, Class<T> type) {
+        List<T> found = outcomes.stream().filter(o -> o.id().equals(id)).flatMap(o -> o.evidence(type).stream()).toList();
+        if (found.isEmpty()) {
+            throw new IllegalStateException("the figures need the evidence of claim " + id + ": run it first");
+        }
+        return found;
     }
 
     private static double[] grid(double a, double b, int n) {
@@ -172,8 +207,8 @@ public final class FigureSet {
 
     private Figure xieluDerivation() {
         NamedDerivations.Named named = NamedDerivations.get("xielu");
-        GradientSpec spec = new SpecParser(engine).parse(named.text());
-        Derivation d = new Deriver(engine).derive(spec);
+        Derivation d = evidence("xielu.derivation", Derivation.class).get(0);
+        GradientSpec spec = d.spec();
         double[] p = spec.symbols().parameterNames().stream().mapToDouble(n -> named.defaults().get(n)).toArray();
         double[] x = grid(-4, 2, 601);
         List<Series> g = new ArrayList<>();
@@ -233,7 +268,7 @@ public final class FigureSet {
         // against its input coordinate (the norms are those of this vector), sorted by input
         int d = 512;
         double[] v = new double[d];
-        SplittableRandom random = new SplittableRandom(2025);
+        SplittableRandom random = new SplittableRandom(POLYNORM_SEED);
         for (int j = 0; j < d; j++) {
             v[j] = random.nextGaussian();
         }
@@ -263,7 +298,7 @@ public final class FigureSet {
                 "Coefficients a_0 = 0, a_1 = … = a_r = 1/r (the reference initialisation for r = 3, the same rule for 2 and 4). "
                         + "PolyReLU Σ a_i ReLU(x)^i is zero for x < 0 and its derivative jumps by a_1 at 0. PolyNorm "
                         + "Σ a_i x^i/sqrt(mean(x^(2i)) + 1e-6) acts on a whole vector: shown on one seeded N(0, 1) vector "
-                        + "(seed 2025, d = 512), output coordinate and Jacobian diagonal against input coordinate.");
+                        + "(seed " + POLYNORM_SEED + ", d = 512), output coordinate and Jacobian diagonal against input coordinate.");
     }
 
     private Figure sweeps() {
@@ -328,18 +363,19 @@ public final class FigureSet {
     }
 
     private Figure sobolev() {
-        List<org.actlab.sobolev.RateExperiment.Result> results = org.actlab.sobolev.SobolevDefaults.run(quick,
-                s -> progress.accept("sobolev: " + s));
+        List<org.actlab.sobolev.RateExperiment.Result> results = evidence("polycom.theorem3",
+                org.actlab.sobolev.RateExperiment.Result.class);
         List<JFreeChart> charts = new ArrayList<>();
         for (org.actlab.sobolev.RateExperiment.Result r : results) {
-            charts.add(org.actlab.sobolev.SobolevReport.chart(r));
+            charts.add(org.actlab.plot.SobolevFigure.chart(r));
         }
         return write("sobolev-rates", charts, Math.min(3, charts.size()), 560, 440, "Sobolev rates (Theorem 3)",
                 "Sup error against parameters for PolyReLU and ReLU networks of Yarotsky's construction (partition of unity, "
                         + "local Taylor polynomials, one product chain per cell and term) approximating (x₁ + 0.7x₂)^n scaled "
                         + "to W^{n,∞} norm 0.9, with the reference slope −n/d through each kind's first point. PolyReLU "
                         + "products are exact, so its error follows ε^(−d/n) with no ln(1/ε); ReLU pays sawtooth levels for "
-                        + "every product. ReLU networks above 40 million dense weights are not built.");
+                        + "every product. ReLU networks above " + org.actlab.sobolev.LocalTaylorNetwork.maxEntries(
+                                org.actlab.sobolev.LocalTaylorNetwork.Kind.RELU) / 1_000_000 + " million dense weights are not built.");
     }
 
     private Figure gallery() {

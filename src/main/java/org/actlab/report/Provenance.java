@@ -1,12 +1,11 @@
 package org.actlab.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import org.actlab.claims.Claim;
+import org.actlab.io.OutputProvenance;
 
 /**
  * Where a report's numbers come from.
@@ -23,54 +22,28 @@ import java.util.List;
 public record Provenance(String version, String commit, String command, List<String> seeds, String machine, String java,
                          Instant started, double seconds) {
 
-    /** The seeds of the claims and figures (all fixed in the code). */
-    public static final List<String> SEEDS = List.of(
-            "trained baselines: " + org.actlab.approx.Approximations.TRAINING_SEED,
-            "PolyNorm figure and reference-match vectors: 2025",
-            "parameter-region samples of the symbolic engine: fixed per derivation (256 samples)",
-            "random networks of polycom.theorem1: fixed in the claim");
+    /**
+     * The seed list of a report: every seed each claim declares ({@link Claim#seeds}), then the
+     * figures' ({@link FigureSet#SEEDS}), as {@code id: what = seed}, sorted within each.
+     */
+    public static List<String> seeds(List<Claim> claims) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Claim c : claims) {
+            new java.util.TreeMap<>(c.seeds()).forEach((what, seed) -> out.add(c.id() + ": " + what + " = " + seed));
+        }
+        new java.util.TreeMap<>(FigureSet.SEEDS).forEach((what, seed) -> out.add("figures: " + what + " = " + seed));
+        return List.copyOf(out);
+    }
 
     /** The provenance of a run that started at {@code started} and took {@code seconds}. */
-    public static Provenance of(String version, String command, Instant started, double seconds) {
+    public static Provenance of(String version, String command, List<String> seeds, Instant started, double seconds) {
         Runtime rt = Runtime.getRuntime();
         String machine = System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                 + System.getProperty("os.arch") + "), " + rt.availableProcessors() + " cores, "
                 + (rt.maxMemory() >> 20) + " MiB heap limit";
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vendor") + ")";
-        return new Provenance(version, commit(org.actlab.io.WorkingDirectory.path()), command, SEEDS, machine, java,
+        return new Provenance(version, OutputProvenance.actlabCommit(), command, seeds, machine, java,
                 started.truncatedTo(ChronoUnit.SECONDS), seconds);
-    }
-
-    /** The commit of HEAD, read from the {@code .git} directory of {@code dir} or a parent; "unknown" if none. */
-    static String commit(Path dir) {
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path git = d.resolve(".git");
-            if (Files.isDirectory(git)) {
-                try {
-                    String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).strip();
-                    if (!head.startsWith("ref: ")) {
-                        return head;
-                    }
-                    String ref = head.substring(5);
-                    Path loose = git.resolve(ref);
-                    if (Files.exists(loose)) {
-                        return Files.readString(loose, StandardCharsets.UTF_8).strip();
-                    }
-                    Path packed = git.resolve("packed-refs");
-                    if (Files.exists(packed)) {
-                        for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
-                            if (line.endsWith(" " + ref)) {
-                                return line.substring(0, line.indexOf(' '));
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    return "unknown";
-                }
-                return "unknown";
-            }
-        }
-        return "unknown";
     }
 }

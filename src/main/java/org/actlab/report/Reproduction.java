@@ -75,10 +75,10 @@ public final class Reproduction {
                 outcomes.add(o);
                 onClaim.accept(o);
             }
-            List<Figure> figures = new ArrayList<>(new FigureSet(staging, quick, engine, progress).all());
+            List<Figure> figures = new ArrayList<>(new FigureSet(staging, quick, engine, progress, outcomes).all());
             figures.addAll(EvidenceFigures.draw(outcomes, staging));
             progress.accept("report");
-            Provenance provenance = Provenance.of(version, command, started, (System.nanoTime() - t0) / 1e9);
+            Provenance provenance = Provenance.of(version, command, Provenance.seeds(claims), started, (System.nanoTime() - t0) / 1e9);
             ReportWriter.Report report = new ReportWriter.Report(claims, outcomes, figures, provenance);
             AtomicFiles.writeString(staging.resolve("claims.json"), ReportWriter.json(report));
             AtomicFiles.writeString(staging.resolve("report.html"), ReportWriter.html(report, staging));

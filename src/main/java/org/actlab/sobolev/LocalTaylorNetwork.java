@@ -6,7 +6,8 @@ import java.util.Map;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Network;
-import org.actlab.sobolev.Circuit.Affine;
+import org.actlab.network.Circuit;
+import org.actlab.network.Circuit.Affine;
 import org.hipparchus.util.CombinatoricsUtils;
 
 /**
@@ -32,10 +33,10 @@ import org.hipparchus.util.CombinatoricsUtils;
 public final class LocalTaylorNetwork {
     /**
      * The largest dense size built, per kind: 60 million weights (480 MB) for PolyReLU, so that d = 2
-     * reaches two decades of error; 20 million (160 MB) for ReLU, whose deep gadget layers cost far
+     * reaches two decades of error; 40 million (320 MB) for ReLU, whose deep gadget layers cost far
      * more time per weight, which keeps a whole default run within a minute.
      */
-    static long maxEntries(Kind kind) {
+    public static long maxEntries(Kind kind) {
         return kind == Kind.POLYRELU ? 60_000_000L : 40_000_000L;
     }
 
@@ -49,17 +50,8 @@ public final class LocalTaylorNetwork {
     static void checkSize(int d, int n, int cells) {
         double products = Math.pow(cells + 1.0, d) * MultiIndex.count(d, n - 1);
         if (products > MAX_CELL_TERMS) {
-            throw new TooLarge("N = " + cells + " in d = " + d + " gives about " + String.format(java.util.Locale.ROOT, "%.3g", products)
+            throw new Circuit.TooLarge("N = " + cells + " in d = " + d + " gives about " + String.format(java.util.Locale.ROOT, "%.3g", products)
                     + " cell terms, above the limit of " + MAX_CELL_TERMS + "; ask for a larger ε");
-        }
-    }
-
-    /** A construction above the size limits (before or after it is built). */
-    static final class TooLarge extends org.actlab.ActlabException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(String message) {
-            super(message);
         }
     }
 
@@ -328,7 +320,7 @@ public final class LocalTaylorNetwork {
                         }
                     } else {
                         Affine inner = sum(k + 1, m, a);
-                        if (!inner.terms.isEmpty()) {
+                        if (!inner.isConstant()) {
                             acc.add(1, product(gk, inner, Math.pow(cells, -ak), innerBound(k + 1)));
                         }
                     }
@@ -501,10 +493,10 @@ public final class LocalTaylorNetwork {
     /** Checks d and n: the one place their ranges are stated. */
     public static void checkArguments(int d, int n) {
         if (d < 1 || d > 3) {
-            throw new ActlabException("--d must be 1, 2 or 3, got " + d);
+            throw new ActlabException(ActlabException.field("d") + " must be 1, 2 or 3, got " + d);
         }
         if (n < 1 || n > 4) {
-            throw new ActlabException("--n must be 1 … 4, got " + n);
+            throw new ActlabException(ActlabException.field("n") + " must be 1 … 4, got " + n);
         }
     }
 }

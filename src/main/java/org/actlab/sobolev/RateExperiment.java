@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.actlab.network.SparseNetwork;
 import org.actlab.ActlabException;
 import org.actlab.sobolev.LocalTaylorNetwork.Built;
 import org.actlab.sobolev.LocalTaylorNetwork.Kind;
@@ -123,7 +124,7 @@ public final class RateExperiment {
                 LocalTaylorNetwork.checkSize(d, n, cells);
                 progress.accept("d = " + d + ", n = " + n + ", ε = " + e + ": PolyReLU with N = " + cells);
                 poly = LocalTaylorNetwork.build(Kind.POLYRELU, layout, f, top, cells, 0);
-            } catch (LocalTaylorNetwork.TooLarge tooLarge) {
+            } catch (org.actlab.network.Circuit.TooLarge tooLarge) {
                 if (points.isEmpty()) {
                     throw new ActlabException("d = " + d + ", n = " + n + ", ε = " + e + ": the PolyReLU network is too large ("
                             + tooLarge.getMessage() + ")");
@@ -226,8 +227,7 @@ public final class RateExperiment {
                 certified = ExactCertifier1D.certify(b.network(), f.pieces());
             } else if (b.kind() == Kind.RELU && f.polynomial() != null) {
                 // exact supremum over [0, 1] of the stored ReLU network against the polynomial (approx.Certifier)
-                certified = org.actlab.approx.Certifier.certify(b.network(),
-                        org.actlab.approx.Target.polyRelu(f.polynomial()), 0, 1, 1001).certifiedError();
+                certified = org.actlab.approx.Certifier.standard().withSamples(1001).certify(b.network(), org.actlab.polynomial.Target.polyRelu(f.polynomial()), 0, 1).certifiedError();
             }
         }
         Point point = new Point(eps, b.kind(), b.cells(), b.levels(), b.parameters(), b.dense(), b.network().depth(),

@@ -43,32 +43,16 @@ public final class SobolevDefaults {
         return new double[] {1e-1, n <= 2 ? 1e-2 : 1e-3};
     }
 
-    private static List<RateExperiment.Result> full;
-    private static List<RateExperiment.Result> quickSet;
-
     /**
-     * The default set with the ridge function, two ε per decade (as {@code actlab sobolev} runs it);
-     * {@code quick}: d = 1 and d = 2 with n = 2 only, one ε per decade over a short range. Computed once
-     * per process (the numbers are deterministic), so the report's claim and figure share one run.
+     * The default set with the ridge function, two ε per decade, as {@code actlab sobolev} runs it
+     * (what {@code polycom.theorem3} measures; the report's figure draws from that claim's evidence).
      */
-    public static synchronized List<RateExperiment.Result> run(boolean quick, Consumer<String> progress) {
-        List<RateExperiment.Result> cached = quick ? quickSet : full;
-        if (cached != null) {
-            return cached;
-        }
+    public static List<RateExperiment.Result> run(Consumer<String> progress) {
         List<RateExperiment.Result> out = new ArrayList<>();
-        List<int[]> cases = quick ? List.of(new int[] {1, 2}, new int[] {2, 2}) : CASES;
-        for (int[] c : cases) {
-            double[] range = quick ? (c[0] == 1 ? new double[] {1e-3, 1e-5} : new double[] {1e-1, 1e-2}) : epsRange(c[0], c[1]);
-            out.add(RateExperiment.run(SobolevFunction.builtIn("ridge", c[0], c[1]),
-                    Sweep.decades(range[0], range[1], quick ? 1 : 2), progress));
+        for (int[] c : CASES) {
+            double[] range = epsRange(c[0], c[1]);
+            out.add(RateExperiment.run(SobolevFunction.builtIn("ridge", c[0], c[1]), Sweep.decades(range[0], range[1], 2), progress));
         }
-        out = List.copyOf(out);
-        if (quick) {
-            quickSet = out;
-        } else {
-            full = out;
-        }
-        return out;
+        return List.copyOf(out);
     }
 }

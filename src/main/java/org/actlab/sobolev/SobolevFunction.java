@@ -136,7 +136,7 @@ public abstract class SobolevFunction {
                 return acc;
             });
             default -> throw new ActlabException("unknown function '" + name + "' (built in: " + String.join(", ", BUILT_INS)
-                    + "; or give an expression with --expr)");
+                    + "; or give an expression with " + ActlabException.field("expr") + ")");
         };
     }
 

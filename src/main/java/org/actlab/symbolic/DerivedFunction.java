@@ -48,7 +48,7 @@ public final class DerivedFunction {
         Symbols sy = derivation.spec().symbols();
         if (parameters.length != sy.parameterNames().size()) {
             throw new ActlabException("values for " + sy.parameterNames().size() + " parameters needed ("
-                    + String.join(", ", sy.parameterNames()) + "), got " + parameters.length + "; use --set");
+                    + String.join(", ", sy.parameterNames()) + "), got " + parameters.length + "; use " + ActlabException.field("set"));
         }
         this.gradients = derivation.spec().pieces().stream()
                 .map(p -> NumericExpression.compile(p.gradient(), sy)).toArray(NumericExpression[]::new);
@@ -59,7 +59,7 @@ public final class DerivedFunction {
         List<Point> out = new ArrayList<>();
         for (double x : xs) {
             if (!Double.isFinite(x)) {
-                throw new ActlabException("--at takes finite numbers, got " + x);
+                throw new ActlabException(ActlabException.field("at") + " takes finite numbers, got " + x);
             }
             int i = derivation.spec().pieceAt(x);
             double dy = exact(derivation.spec().pieces().get(i).gradient(), x);

@@ -402,7 +402,7 @@ public final class Explorer {
                     new ActlabException("unknown base '" + org.actlab.io.Excerpt.of(n) + "' (bases: "
                             + String.join(", ", BASES.stream().map(Base::name).toList()) + ")"));
             if (out.contains(base)) {
-                throw new ActlabException("--bases names '" + base.name() + "' twice");
+                throw new ActlabException(ActlabException.field("bases") + " names '" + base.name() + "' twice");
             }
             out.add(base);
         }

@@ -366,7 +366,7 @@ public final class ExpressionParser {
         if (FUNCTIONS.containsKey(lower)) {
             throw new ActlabException("function '" + name + "' needs an argument: " + name + "(...)");
         }
-        throw new ActlabException("unknown symbol '" + Excerpt.of(name) + "' (the variable is x; declare parameters with --param"
+        throw new ActlabException("unknown symbol '" + Excerpt.of(name) + "' (the variable is x; declare parameters with " + ActlabException.field("param")
                 + (symbols.parameterNames().isEmpty() ? "" : "; declared: " + String.join(", ", symbols.parameterNames()))
                 + ")");
     }

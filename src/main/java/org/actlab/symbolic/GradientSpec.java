@@ -50,7 +50,7 @@ public record GradientSpec(String name, Symbols symbols, List<Piece> pieces,
                 v = defaults.get(names.get(i));
             }
             if (v == null) {
-                throw new org.actlab.ActlabException("a value is needed for every parameter: --set " + names.get(i) + "=...");
+                throw new org.actlab.ActlabException("a value is needed for every parameter: " + org.actlab.ActlabException.field("set") + " " + names.get(i) + "=...");
             }
             out[i] = v;
         }

@@ -74,7 +74,7 @@ public final class NamedDerivations {
         Named n = ALL.get(name);
         if (n == null) {
             throw new ActlabException("no derivation named '" + org.actlab.io.Excerpt.of(name) + "' (named: " + String.join(", ", ALL.keySet())
-                    + "; or give --gradient)");
+                    + "; or give " + ActlabException.field("gradient") + ")");
         }
         return n;
     }

@@ -16,7 +16,8 @@ import org.actlab.ActlabException;
 public final class ParameterRegion {
     /** The number of sample points. */
     public static final int SIZE = 256;
-    private static final long SEED = 20241120L;
+    /** The seed of the random part of the sample. */
+    public static final long SEED = 20241120L;
 
     private final List<double[]> points;
     private final boolean hasGivenValues;
@@ -36,7 +37,7 @@ public final class ParameterRegion {
         if (!given.isEmpty()) {
             if (given.size() < n) {
                 List<String> missing = symbols.parameterNames().stream().filter(k -> !given.containsKey(k)).toList();
-                throw new ActlabException("--set gives no value for " + String.join(", ", missing));
+                throw new ActlabException(ActlabException.field("set") + " gives no value for " + String.join(", ", missing));
             }
             double[] p = new double[n];
             for (int i = 0; i < n; i++) {
@@ -44,7 +45,7 @@ public final class ParameterRegion {
             }
             ExpressionParser.Relation violated = assumptions.violated(p);
             if (violated != null) {
-                throw new ActlabException("the values of --set violate the assumption " + violated.text());
+                throw new ActlabException("the values of " + ActlabException.field("set") + " violate the assumption " + violated.text());
             }
             points.add(p);
         }
@@ -68,7 +69,7 @@ public final class ParameterRegion {
             }
         }
         if (points.size() < 8) {
-            throw new ActlabException("the assumptions admit (almost) no parameter values in ±[0.05, 20]; check --assume");
+            throw new ActlabException("the assumptions admit (almost) no parameter values in ±[0.05, 20]; check " + ActlabException.field("assume"));
         }
         return new ParameterRegion(points, !given.isEmpty());
     }

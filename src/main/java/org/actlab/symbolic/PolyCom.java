@@ -56,17 +56,17 @@ public final class PolyCom {
      */
     public Expansion expand(int type, String rho, int order, List<String> coefficients) {
         if (type != 1 && type != 2) {
-            throw new ActlabException("--type must be 1 (Σ a_i ρ(x)^i) or 2 (Σ a_i ρ(x^i)), got " + type);
+            throw new ActlabException(ActlabException.field("type") + " must be 1 (Σ a_i ρ(x)^i) or 2 (Σ a_i ρ(x^i)), got " + type);
         }
         String r = rho.toLowerCase(Locale.ROOT);
         if (!RHOS.contains(r)) {
-            throw new ActlabException("--rho must be one of " + String.join(", ", RHOS) + ", got '" + rho + "'");
+            throw new ActlabException(ActlabException.field("rho") + " must be one of " + String.join(", ", RHOS) + ", got '" + rho + "'");
         }
         if (order < 1 || order > 12) {
-            throw new ActlabException("--order must be between 1 and 12, got " + order);
+            throw new ActlabException(ActlabException.field("order") + " must be between 1 and 12, got " + order);
         }
         if (coefficients != null && coefficients.size() != order + 1) {
-            throw new ActlabException("--coeffs needs r + 1 = " + (order + 1) + " numbers a_0,...,a_r (ascending), got "
+            throw new ActlabException(ActlabException.field("coeffs") + " needs r + 1 = " + (order + 1) + " numbers a_0,...,a_r (ascending), got "
                     + coefficients.size());
         }
         List<String> names = new ArrayList<>();
@@ -130,11 +130,11 @@ public final class PolyCom {
         try {
             value = new java.math.BigDecimal(text.strip());
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new ActlabException("--coeffs: '" + org.actlab.io.Excerpt.of(text) + "' is not a decimal number");
+            throw new ActlabException(ActlabException.field("coeffs") + ": '" + org.actlab.io.Excerpt.of(text) + "' is not a decimal number");
         }
         String problem = ExpressionParser.literalProblem(value);
         if (problem != null) {
-            throw new ActlabException("--coeffs: '" + org.actlab.io.Excerpt.of(text) + "' " + problem);
+            throw new ActlabException(ActlabException.field("coeffs") + ": '" + org.actlab.io.Excerpt.of(text) + "' " + problem);
         }
         return ExpressionParser.rational(value);
     }

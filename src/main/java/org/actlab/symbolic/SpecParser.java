@@ -58,7 +58,7 @@ public final class SpecParser {
     /** Parses a spec given as text fields. */
     public GradientSpec parse(Text t) {
         if (t.gradient() == null || t.gradient().isBlank()) {
-            throw new ActlabException("no gradient given (--gradient 'x > 0 : ... ; x <= 0 : ...' or a named derivation)");
+            throw new ActlabException("no gradient given (" + ActlabException.field("gradient") + " 'x > 0 : ... ; x <= 0 : ...' or a named derivation)");
         }
         String name = name(t.name());
         List<String> params = names(t.params());
@@ -262,19 +262,19 @@ public final class SpecParser {
         for (String kv : set.split(",", -1)) {
             String[] parts = kv.split("=", 2);
             if (parts.length != 2) {
-                throw new ActlabException("--set takes name=value pairs, got '" + Excerpt.of(kv) + "'");
+                throw new ActlabException(ActlabException.field("set") + " takes name=value pairs, got '" + Excerpt.of(kv) + "'");
             }
             String name = parts[0].strip();
             if (symbols.parameter(name) == null) {
-                throw new ActlabException("--set names '" + Excerpt.of(name) + "', which is not a parameter (parameters: "
+                throw new ActlabException(ActlabException.field("set") + " names '" + Excerpt.of(name) + "', which is not a parameter (parameters: "
                         + (symbols.parameterNames().isEmpty() ? "none" : String.join(", ", symbols.parameterNames())) + ")");
             }
             double v = Numbers.parse(parts[1].strip(), "--set " + name);
             if (!Double.isFinite(v)) {
-                throw new ActlabException("--set " + name + ": a parameter value must be a finite number, got " + Numbers.format(v));
+                throw new ActlabException(ActlabException.field("set") + " " + name + ": a parameter value must be a finite number, got " + Numbers.format(v));
             }
             if (values.put(name, v) != null) {
-                throw new ActlabException("--set gives '" + name + "' twice");
+                throw new ActlabException(ActlabException.field("set") + " gives '" + name + "' twice");
             }
         }
         return values;

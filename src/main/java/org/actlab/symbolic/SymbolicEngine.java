@@ -158,10 +158,10 @@ public final class SymbolicEngine {
             abandonWorker(future);
             if (byDeadline) {
                 throw new ActlabException(deadlineWork + " ran out of time during the symbolic step '" + step
-                        + "' (raise --timeout, which also sets the total, or simplify the expression)");
+                        + "' (raise " + ActlabException.field("timeout") + ", which also sets the total, or simplify the expression)");
             }
             throw new ActlabException("symbolic step '" + step + "' did not finish within "
-                    + seconds(timeout) + " s (raise --timeout, or simplify the expression)");
+                    + seconds(timeout) + " s (raise " + ActlabException.field("timeout") + ", or simplify the expression)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ActlabException("interrupted during symbolic step '" + step + "'");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.actlab.network.Network;
+import org.actlab.polynomial.Target;
 import org.junit.jupiter.api.Test;
 
 class BaselinesTest {

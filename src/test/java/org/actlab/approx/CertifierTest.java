@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Target;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class CertifierTest {
         // |x| = σ(x) + σ(−x); sup |x² − |x|| on [−1, 1] is 1/4 at |x| = 1/2, exactly
         Network abs = new Network(1, List.of(new Layer(new double[][] {{1}, {-1}}, new double[] {0, 0}, RELU),
                 new Layer(new double[][] {{1, 1}}, new double[] {0}, ID)));
-        Certificate c = Certifier.certify(abs, Target.square(), -1, 1);
+        Certificate c = Certifier.standard().certify(abs, Target.square(), -1, 1);
         assertEquals(0.25, c.certifiedError(), 0.0);
         assertTrue(c.exact());
         assertEquals(2, c.pieces());
@@ -31,7 +32,7 @@ class CertifierTest {
     @Test
     void sawtoothSquareErrorIsExactForEveryLevel() {
         for (int m = 1; m <= 20; m++) {
-            Certificate c = Certifier.certify(SawtoothSquare.network(m, false), Target.square(), 0, 1);
+            Certificate c = Certifier.standard().certify(SawtoothSquare.network(m, false), Target.square(), 0, 1);
             assertEquals(Math.scalb(1.0, -2 * m - 2), c.certifiedError(), 0.0, "m=" + m);
             assertTrue(c.exact(), "m=" + m);
             assertEquals(1L << m, c.pieces(), "m=" + m);
@@ -54,8 +55,8 @@ class CertifierTest {
         };
         for (Object[] k : cases) {
             Network net = (Network) k[0];
-            Certificate par = Certifier.certify(net, (Target) k[1], (double) k[2], (double) k[3], 1001, true);
-            Certificate seq = Certifier.certify(net, (Target) k[1], (double) k[2], (double) k[3], 1001, false);
+            Certificate par = Certifier.standard().withSamples(1001).certify(net, (Target) k[1], (double) k[2], (double) k[3]);
+            Certificate seq = Certifier.standard().withSamples(1001).sequential().certify(net, (Target) k[1], (double) k[2], (double) k[3]);
             assertTrue(seq.pieces() > 1 << 14, "pieces " + seq.pieces());
             assertEquals(seq.pieces(), par.pieces());
             assertEquals(seq.microIntervals(), par.microIntervals());
@@ -73,7 +74,7 @@ class CertifierTest {
         for (int trial = 0; trial < 6; trial++) {
             Network net = org.actlab.network.RandomNetworks.of(random, 1, new int[] {6, 5, 1}, false);
             Target t = trial % 2 == 0 ? Target.square() : Target.power(3);
-            Certificate c = Certifier.certify(net, t, -1.5, 1.25, 2001);
+            Certificate c = Certifier.standard().withSamples(2001).certify(net, t, -1.5, 1.25);
             double denseMax = 0;
             for (int i = 0; i <= 4000; i++) {
                 double x = -1.5 + 2.75 * i / 4000;
@@ -129,7 +130,7 @@ class CertifierTest {
             Target t = (Target) k[1];
             double a = (double) k[2];
             double b = (double) k[3];
-            Certificate c = Certifier.certify(net, t, a, b, 1001);
+            Certificate c = Certifier.standard().withSamples(1001).certify(net, t, a, b);
             assertTrue(c.float64Bound() >= c.certifiedError());
             assertTrue(c.float64Bound() <= c.certifiedError() * (1 + 1e-5), c.float64Bound() + " vs " + c.certifiedError());
             int n = 400_001;
@@ -146,7 +147,7 @@ class CertifierTest {
         // σ(3x − 1) kinks at 1/3, which no double represents
         Network net = new Network(1, List.of(new Layer(new double[][] {{3}}, new double[] {-1}, RELU),
                 new Layer(new double[][] {{1}}, new double[] {0}, ID)));
-        Certificate c = Certifier.certify(net, Target.polyRelu(new double[] {0, 0}), 0, 1);
+        Certificate c = Certifier.standard().certify(net, Target.polyRelu(new double[] {0, 0}), 0, 1);
         // target 0: the sup of |net| is 2 at x = 1
         assertEquals(2.0, c.certifiedError(), 0.0);
         assertEquals(1, c.microIntervals());
@@ -159,7 +160,7 @@ class CertifierTest {
         double b2 = -Math.nextUp(1.0);
         Network net = new Network(1, List.of(new Layer(new double[][] {{3}, {3}}, new double[] {-1, b2}, RELU),
                 new Layer(new double[][] {{1, 1}}, new double[] {0}, ID)));
-        Certificate c = Certifier.certify(net, Target.polyRelu(new double[] {0, 0}), 0, 1);
+        Certificate c = Certifier.standard().certify(net, Target.polyRelu(new double[] {0, 0}), 0, 1);
         assertEquals(new BigFraction(4).subtract(new BigFraction(Math.ulp(1.0))).doubleValue(), c.certifiedError(), 0.0);
         assertTrue(c.microIntervals() >= 1);
         assertTrue(c.sampledError() <= c.certifiedError());
@@ -171,7 +172,7 @@ class CertifierTest {
             double eps = 1e-5;
             int n = ShallowSquare.piecesFor(eps, ab[0], ab[1]);
             Network net = ShallowSquare.network(n, ab[0], ab[1]);
-            Certificate c = Certifier.certify(net, Target.square(), ab[0], ab[1]);
+            Certificate c = Certifier.standard().certify(net, Target.square(), ab[0], ab[1]);
             assertTrue(c.certifiedError() <= eps, "certified " + c.certifiedError());
             // the knots and weights are the doubles nearest the ideal ones: the error is h²/8 up to
             // their rounding, a relative 1e-9 here

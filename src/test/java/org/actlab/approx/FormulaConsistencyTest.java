@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.actlab.activation.Catalogue;
 import org.actlab.activation.ScalarActivation;
 import org.actlab.network.LayerActivation;
+import org.actlab.polynomial.Target;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -9,6 +9,8 @@ import java.util.List;
 import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Polynomial;
+import org.actlab.polynomial.Target;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +37,7 @@ class PieceMaximaTest {
             int k = (int) c[0];
             double a = (double) c[1];
             double b = (double) c[2];
-            Certificate cert = Certifier.certify(zero(), Target.power(k), a, b);
+            Certificate cert = Certifier.standard().certify(zero(), Target.power(k), a, b);
             double truth = (double) c[3];
             // the certificate is the exact value |a|^k (of the double a) rounded up; Math.pow is within an ulp of it
             assertTrue(Math.abs(cert.certifiedError() - truth) <= 2 * Math.ulp(truth),
@@ -50,7 +52,7 @@ class PieceMaximaTest {
         // N = relu(x) (the second unit has output weight 0): flat on x ≤ 0, where e = x⁶, and x beyond
         Network net = new Network(1, List.of(new Layer(new double[][] {{1}, {-1}}, new double[] {0, 0}, RELU),
                 new Layer(new double[][] {{1, 0}}, new double[] {0}, ID)));
-        Certificate cert = Certifier.certify(net, Target.power(6), -1.3, 0.2);
+        Certificate cert = Certifier.standard().certify(net, Target.power(6), -1.3, 0.2);
         // on [−1.3, 0]: e = x⁶, maximal at −1.3 (4.826809); on (0, 0.2]: |x⁶ − x| ≤ 0.2
         double truth = Math.pow(1.3, 6);
         assertTrue(Math.abs(cert.certifiedError() - truth) <= 4 * Math.ulp(truth), "sup " + cert.certifiedError());
@@ -71,13 +73,13 @@ class PieceMaximaTest {
     @Test
     void rootsOfMultipleAndSimpleFactors() {
         // 6x⁵: one root, 0 (five-fold); (x − ½)²(x + ¼) = x³ − ¾x² + 0·x + 1/16: roots ½ (double, no sign change) and −¼
-        assertArrayEquals(new double[] {0.0}, PolynomialRoots.inside(new double[] {0, 0, 0, 0, 0, 6}, -1, 1), 0.0);
-        double[] r = PolynomialRoots.inside(new double[] {1.0 / 16, 0, -0.75, 1}, -1, 1);
+        assertArrayEquals(new double[] {0.0}, Polynomial.rootsInside(new double[] {0, 0, 0, 0, 0, 6}, -1, 1), 0.0);
+        double[] r = Polynomial.rootsInside(new double[] {1.0 / 16, 0, -0.75, 1}, -1, 1);
         assertEquals(-0.25, r[0], 1e-15);
         // (x − 0.1)(x − 0.2)(x − 0.3)(x − 0.4): four simple roots, each to double accuracy (the roots are
         // well conditioned: |q′| ≥ 6e-3 there against coefficients of size ≤ 1)
         double[] q = {0.0024, -0.05, 0.35, -1, 1};
-        double[] four = PolynomialRoots.inside(q, 0, 1);
+        double[] four = Polynomial.rootsInside(q, 0, 1);
         assertEquals(4, four.length);
         for (int i = 0; i < 4; i++) {
             assertEquals(0.1 * (i + 1), four[i], 1e-13);
@@ -86,7 +88,7 @@ class PieceMaximaTest {
         double[] p40 = new double[41];
         p40[0] = -1;
         p40[40] = 1;
-        double[] pm = PolynomialRoots.inside(p40, -2, 2);
+        double[] pm = Polynomial.rootsInside(p40, -2, 2);
         assertArrayEquals(new double[] {-1, 1}, pm, 1e-15);
     }
 }

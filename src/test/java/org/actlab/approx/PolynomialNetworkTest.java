@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Target;
 import org.junit.jupiter.api.Test;
 
 class PolynomialNetworkTest {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Network;
+import org.actlab.polynomial.Target;
 import org.junit.jupiter.api.Test;
 
 class SawtoothSquareTest {
@@ -22,8 +23,8 @@ class SawtoothSquareTest {
     @Test
     void recentringHalvesTheErrorAtNoCost() {
         for (int m = 1; m <= 12; m++) {
-            Certificate plain = Certifier.certify(SawtoothSquare.network(m, false), Target.square(), 0, 1);
-            Certificate centred = Certifier.certify(SawtoothSquare.network(m, true), Target.square(), 0, 1);
+            Certificate plain = Certifier.standard().certify(SawtoothSquare.network(m, false), Target.square(), 0, 1);
+            Certificate centred = Certifier.standard().certify(SawtoothSquare.network(m, true), Target.square(), 0, 1);
             assertEquals(plain.certifiedError() / 2, centred.certifiedError(), 0.0);
         }
     }
@@ -36,7 +37,7 @@ class SawtoothSquareTest {
                 double[] frame = SawtoothSquare.frame(m, ab[0], ab[1]);
                 assertTrue(frame[0] <= ab[0] && frame[0] + frame[1] >= ab[1]);
                 assertTrue(frame[1] < 2 * (ab[1] - ab[0]) + Math.scalb(frame[1], -m + 1), "frame at most twice as wide");
-                Certificate c = Certifier.certify(SawtoothSquare.network(m, true, ab[0], ab[1]), Target.square(), ab[0], ab[1]);
+                Certificate c = Certifier.standard().certify(SawtoothSquare.network(m, true, ab[0], ab[1]), Target.square(), ab[0], ab[1]);
                 assertTrue(c.certifiedError() <= SawtoothSquare.error(m, true, ab[0], ab[1]));
                 assertEquals(0, c.microIntervals(), "every kink is a double");
                 assertTrue(c.exact());

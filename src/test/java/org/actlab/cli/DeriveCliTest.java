@@ -38,7 +38,13 @@ class DeriveCliTest {
         Run r = CliTest.run("derive", "--gradient", "x < -1 : 0.5 ; x >= -1 && x <= 2 : x^2 ; x > 2 : 4", "--at", "-3,0,1.5,3");
         assertEquals(0, r.code(), r.err());
         // f = x/2 + 1/6 (x < −1), x³/3 (−1 ≤ x ≤ 2), 4x − 16/3 (x > 2)
-        assertEquals("x,y,dy\n-3.0,-1.3333333333333333,0.5\n0.0,0.0,0.0\n1.5,1.125,2.25\n3.0,6.666666666666667,4.0\n", r.out());
+        // the first line is the provenance comment (version, commit, options, the parameter-region seed)
+        String first = r.out().substring(0, r.out().indexOf('\n') + 1);
+        assertTrue(first.startsWith("# provenance: {\"tool\":\"actlab\""), first);
+        assertTrue(first.contains("\"--at\":\"-3,0,1.5,3\""), first);
+        assertTrue(first.contains("\"parameter-region sample\":20241120"), first);
+        assertEquals("x,y,dy\n-3.0,-1.3333333333333333,0.5\n0.0,0.0,0.0\n1.5,1.125,2.25\n3.0,6.666666666666667,4.0\n",
+                r.out().substring(first.length()));
     }
 
     @Test

@@ -26,10 +26,17 @@ class SweepCliTest {
         CliTest.Run r = CliTest.run(args);
         assertEquals(0, r.code(), r.err());
         List<String> csv = Files.readAllLines(dir.resolve("sweep-square.csv"));
+        // the first line is the provenance, a JSON object behind '# provenance: '
+        assertTrue(csv.get(0).startsWith("# provenance: {"), csv.get(0));
+        com.fasterxml.jackson.databind.JsonNode prov = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(csv.get(0).substring("# provenance: ".length()));
+        assertEquals("actlab", prov.get("tool").asText());
+        assertEquals("1e-1:1e-5", prov.get("configuration").get("--eps").asText());
+        assertEquals("square", prov.get("command").get(2).asText());
         assertEquals("target,interval_a,interval_b,method,eps,parameters,nonzero_parameters,depth,width,certified_error,sampled_error",
-                csv.get(0));
-        assertEquals(1 + 3 * 5, csv.size());
-        for (String line : csv.subList(1, csv.size())) {
+                csv.get(1));
+        assertEquals(2 + 3 * 5, csv.size());
+        for (String line : csv.subList(2, csv.size())) {
             String[] f = line.split(",");
             assertTrue(Double.parseDouble(f[9]) <= Double.parseDouble(f[4]), line);
         }

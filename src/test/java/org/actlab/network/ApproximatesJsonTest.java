@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.actlab.ActlabException;
-import org.actlab.approx.Target;
+import org.actlab.polynomial.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

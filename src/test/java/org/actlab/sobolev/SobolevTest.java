@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.actlab.ActlabException;
 import org.actlab.approx.Sweep;
 import org.actlab.network.Network;
+import org.actlab.network.SparseNetwork;
 import org.actlab.sobolev.LocalTaylorNetwork.Built;
 import org.actlab.sobolev.LocalTaylorNetwork.Kind;
 import org.actlab.symbolic.SymbolicEngine;

@@ -55,7 +55,7 @@ public final class DerivedInputs {
                 () -> new Deriver(engine).derive(gs));
         if (!d.closedForm()) {
             throw new ActlabException(gs.name() + ": a piece has no closed form, so there is no graph to compile "
-                    + "(derive --at integrates it numerically)");
+                    + "(derive " + ActlabException.field("at") + " integrates it numerically)");
         }
         return d;
     }

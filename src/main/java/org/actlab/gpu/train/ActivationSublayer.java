@@ -30,7 +30,7 @@ final class ActivationSublayer {
         if (a.derived() != null) {
             layer = new DerivedLayer(a.derived().derivation(), a.derived().values(), in);
         } else if (a.catalogue().equals("xielu")) {
-            layer = CatalogueLayer.xielu(0.8, 0.8, 0.5, in);
+            layer = CatalogueLayer.xielu(in);
         } else {
             layer = new CatalogueLayer(a.catalogue(), a.parameters(), List.of(), in);
         }

@@ -101,12 +101,12 @@ public final class CodeText {
      */
     public static void checkJavaPackage(String name) {
         if (name == null || name.length() > 200 || !JAVA_PACKAGE.matcher(name).matches()) {
-            throw new ActlabException("--package must be a Java package name (identifiers separated by '.'), got '"
+            throw new ActlabException(ActlabException.field("package") + " must be a Java package name (identifiers separated by '.'), got '"
                     + Excerpt.of(name) + "'");
         }
         for (String part : name.split("\\.")) {
             if (JAVA_KEYWORDS.contains(part)) {
-                throw new ActlabException("--package: '" + part + "' is a Java keyword and cannot be part of a package name");
+                throw new ActlabException(ActlabException.field("package") + ": '" + part + "' is a Java keyword and cannot be part of a package name");
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.actlab.symbolic.print;
 
 import org.actlab.io.Json;
+import org.actlab.io.OutputProvenance;
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.Derivation.Asymptote;
 import org.actlab.symbolic.Derivation.Breakpoint;
@@ -22,8 +23,8 @@ public final class DerivationJson {
     private DerivationJson() {
     }
 
-    /** The document. */
-    public static String print(Derivation d) {
+    /** The document, with the provenance of the run that derived it. */
+    public static String print(Derivation d, OutputProvenance provenance) {
         GradientSpec spec = d.spec();
         ExpressionPrinter plain = new ExpressionPrinter(Dialect.PLAIN, spec.symbols(), null);
         ExpressionPrinter tex = new ExpressionPrinter(Dialect.LATEX, spec.symbols(), null);
@@ -116,6 +117,7 @@ public final class DerivationJson {
             j.name("notes").beginArray();
             d.notes().forEach(j::value);
             j.endArray();
+            provenance.writeField(j);
             j.endObject();
             return j.text();
         }

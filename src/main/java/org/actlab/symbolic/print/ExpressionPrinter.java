@@ -456,7 +456,7 @@ public final class ExpressionPrinter {
     /** A function the code printers have no form for: refused rather than printed as an undefined call. */
     private static String noCodeForm(String key, String language) {
         throw new org.actlab.ActlabException("the closed form uses " + key + "(...), which has no " + language
-                + " form here; use --emit text/latex/json, or --at for numbers");
+                + " form here; use " + org.actlab.ActlabException.field("emit") + " text/latex/json, or " + org.actlab.ActlabException.field("at") + " for numbers");
     }
 
     private static String textName(String key) {

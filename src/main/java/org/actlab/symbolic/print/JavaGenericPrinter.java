@@ -171,7 +171,7 @@ final class JavaGenericPrinter {
             case "erf", "erfc", "softplus", "logcosh", "sigmoid", "max", "min" ->
                     "SpecialFunctions." + key + "(" + String.join(", ", args) + ")";
             default -> throw new org.actlab.ActlabException("the closed form uses " + key
-                    + "(...), which has no Java form here; use --emit text/latex/json, or --at for numbers");
+                    + "(...), which has no Java form here; use " + org.actlab.ActlabException.field("emit") + " text/latex/json, or " + org.actlab.ActlabException.field("at") + " for numbers");
         };
     }
 }

@@ -37,7 +37,7 @@ public final class PyTorchEmitter {
         List<IExpr> pieces = CodeEmitter.stablePieces(d, engine, "pytorch");
         if (pieces.stream().anyMatch(e -> !e.isFree(org.matheclipse.core.expression.S.PolyLog))) {
             throw new org.actlab.ActlabException("the closed form needs the dilogarithm Li2, which PyTorch does not "
-                    + "provide; use --emit java, or --at for numbers");
+                    + "provide; use " + org.actlab.ActlabException.field("emit") + " java, or " + org.actlab.ActlabException.field("at") + " for numbers");
         }
         String cls = CodeText.pythonClassName(CodeEmitter.className(spec.name()));
         ExpressionPrinter text = new ExpressionPrinter(Dialect.PLAIN, sy, null);

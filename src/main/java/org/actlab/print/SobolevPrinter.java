@@ -1,22 +1,17 @@
-package org.actlab.sobolev;
+package org.actlab.print;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-import org.actlab.io.AtomicFiles;
 import org.actlab.io.Json;
 import org.actlab.io.Numbers;
-import org.actlab.plot.Figures;
-import org.actlab.plot.Series;
-import org.actlab.plot.Theme;
+import org.actlab.io.OutputProvenance;
+import org.actlab.sobolev.LocalTaylorNetwork;
 import org.actlab.sobolev.LocalTaylorNetwork.Kind;
-import org.jfree.chart.JFreeChart;
+import org.actlab.sobolev.RateExperiment;
 
-/** CSV, JSON, text and the figure of a Sobolev rate experiment. */
-public final class SobolevReport {
-    private SobolevReport() {
+/** CSV, JSON and text of a Sobolev rate experiment ({@code plot.SobolevFigure} draws it). */
+public final class SobolevPrinter {
+    private SobolevPrinter() {
     }
 
     /** The file name base: {@code sobolev-d2-n3-relu-power}. */
@@ -25,9 +20,9 @@ public final class SobolevReport {
                 + (r.layout() == LocalTaylorNetwork.Layout.TERMS ? "" : "-" + r.layout().key());
     }
 
-    /** One row per network. */
-    public static String csv(RateExperiment.Result r) {
-        StringBuilder sb = new StringBuilder("function,layout,d,n,kind,eps,cells,levels,parameters,dense_parameters,depth,width,"
+    /** One row per network, after the provenance comment line. */
+    public static String csv(RateExperiment.Result r, OutputProvenance provenance) {
+        StringBuilder sb = new StringBuilder(provenance.csvComment()).append("function,layout,d,n,kind,eps,cells,levels,parameters,dense_parameters,depth,width,"
                 + "sampled_error,bound,certified_error\n");
         for (RateExperiment.Point p : r.points()) {
             sb.append(r.function().name()).append(',').append(r.layout().key()).append(',').append(r.d()).append(',').append(r.n()).append(',')
@@ -40,8 +35,8 @@ public final class SobolevReport {
         return sb.toString();
     }
 
-    /** The JSON object of one experiment. */
-    public static void json(Json j, RateExperiment.Result r) {
+    /** The JSON object of one experiment, with the provenance of the run. */
+    public static void json(Json j, RateExperiment.Result r, OutputProvenance provenance) {
         j.beginObject().field("function", r.function().name()).field("formula", r.function().formula())
                 .field("layout", r.layout().key()).field("d", r.d()).field("n", r.n()).field("norm", r.norm()).field("reference_slope", -(double) r.n() / r.d());
         for (Kind k : Kind.values()) {
@@ -66,7 +61,9 @@ public final class SobolevReport {
         for (double ratio : r.ratios()) {
             j.value(ratio);
         }
-        j.endArray().field("ratio_growth_per_decade", r.ratioGrowthPerDecade()).field("seconds", r.seconds()).endObject();
+        j.endArray().field("ratio_growth_per_decade", r.ratioGrowthPerDecade()).field("seconds", r.seconds());
+        provenance.writeField(j);
+        j.endObject();
     }
 
     /** Lines of text: the table, the fits, the ratios. */
@@ -99,39 +96,5 @@ public final class SobolevReport {
         return sb.append(String.format(Locale.ROOT, "%nratio growth: %+.2f per decade of ε (least squares over the ε where both "
                 + "networks were built; ReLU networks above %d million dense weights are not built)%n", r.ratioGrowthPerDecade(),
                 LocalTaylorNetwork.maxEntries(Kind.RELU) / 1_000_000)).toString();
-    }
-
-    /** The log-log chart: error against parameters for both kinds, with reference slopes −n/d through each kind's first point. */
-    public static JFreeChart chart(RateExperiment.Result r) {
-        List<Series> series = new ArrayList<>();
-        int c = 0;
-        for (Kind k : Kind.values()) {
-            List<RateExperiment.Point> pts = r.points().stream().filter(p -> p.kind() == k).toList();
-            if (pts.isEmpty()) {
-                c++;
-                continue;
-            }
-            double[] x = pts.stream().mapToDouble(p -> (double) p.parameters()).toArray();
-            double[] y = pts.stream().mapToDouble(RateExperiment.Point::sampledError).toArray();
-            RateExperiment.Fit fit = r.fits().get(k);
-            series.add(new Series(k == Kind.POLYRELU ? "PolyReLU" : "ReLU", x, y, false, Theme.PALETTE[c]));
-            double slope = -(double) r.n() / r.d();
-            double[] rx = {x[0], x[x.length - 1]};
-            double[] ry = {y[0], y[0] * Math.pow(rx[1] / rx[0], slope)};
-            series.add(new Series(String.format(Locale.ROOT, "%s: slope −n/d = %.2f (fitted %.2f)",
-                    k == Kind.POLYRELU ? "PolyReLU" : "ReLU", slope, fit.slope()), rx, ry, true,
-                    Theme.PALETTE[c]));
-            c++;
-        }
-        JFreeChart chart = Figures.logLog(String.format(Locale.ROOT, "%s, d = %d, n = %d", r.function().name(), r.d(), r.n()),
-                "parameters", "sup error (sampled)", series);
-        return chart;
-    }
-
-    /** Writes {@code base.csv}, {@code base.png}, {@code base.svg} in dir. */
-    public static void write(RateExperiment.Result r, Path dir) {
-        String b = base(r);
-        AtomicFiles.writeString(dir.resolve(b + ".csv"), csv(r));
-        Figures.write(chart(r), dir.resolve(b));
     }
 }

@@ -1,11 +1,11 @@
-package org.actlab.approx;
+package org.actlab.polynomial;
 
 import java.util.Arrays;
 
 import org.actlab.ActlabException;
 
 /**
- * A target function that is polynomial on each side of 0: {@code T(x) = L(x)} for {@code x ≤ 0} and
+ * A named piecewise polynomial to approximate, with one breakpoint at 0: {@code T(x) = L(x)} for {@code x ≤ 0} and
  * {@code R(x)} for {@code x > 0}, both with ascending coefficients. Covers x², x^k, ReLU(x)^k and
  * PolyReLU of any order.
  *
@@ -55,14 +55,14 @@ public record Target(String name, double[] left, double[] right) {
     public static Target parse(String spec, double[] coeffs) {
         String s = spec.trim();
         if (coeffs != null && !s.equals("polyrelu")) {
-            throw new ActlabException("--coeffs applies to --target polyrelu only");
+            throw new ActlabException(ActlabException.field("coeffs") + " applies to " + ActlabException.field("target") + " polyrelu only");
         }
         if (s.equals("square")) {
             return square();
         }
         if (s.equals("polyrelu")) {
             if (coeffs == null) {
-                throw new ActlabException("--target polyrelu needs --coeffs a0,a1,...,ar");
+                throw new ActlabException(ActlabException.field("target") + " polyrelu needs " + ActlabException.field("coeffs") + " a0,a1,...,ar");
             }
             return polyRelu(coeffs);
         }
@@ -106,7 +106,7 @@ public record Target(String name, double[] left, double[] right) {
 
     /** T(x). */
     public double value(double x) {
-        return horner(pieceAt(x), x);
+        return Polynomial.horner(pieceAt(x), x);
     }
 
     /**
@@ -122,9 +122,8 @@ public record Target(String name, double[] left, double[] right) {
         double[][] pieces = {left, right};
         for (int k = 0; k < 2; k++) {
             if (parts[k][0] < parts[k][1]) {
-                double[] d = new org.hipparchus.analysis.polynomials.PolynomialFunction(pieces[k]).polynomialDerivative()
-                        .getCoefficients();
-                for (double r : Certifier.realRoots(d, parts[k][0], parts[k][1])) {
+                double[] d = Polynomial.derivative(pieces[k]);
+                for (double r : Polynomial.rootsInside(d, parts[k][0], parts[k][1])) {
                     xs.add(r);
                 }
             }
@@ -141,14 +140,6 @@ public record Target(String name, double[] left, double[] right) {
     /** The largest degree of the two pieces. */
     public int degree() {
         return Math.max(trim(left).length, trim(right).length) - 1;
-    }
-
-    static double horner(double[] c, double x) {
-        double acc = 0;
-        for (int i = c.length - 1; i >= 0; i--) {
-            acc = acc * x + c[i];
-        }
-        return acc;
     }
 
     @Override

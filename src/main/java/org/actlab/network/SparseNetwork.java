@@ -1,24 +1,20 @@
-package org.actlab.sobolev;
-
-import org.actlab.network.Layer;
-import org.actlab.network.LayerActivation;
-import org.actlab.network.Network;
+package org.actlab.network;
 
 /**
  * Fast evaluation of a network whose layers are mostly zeros: each layer's nonzero weights by
  * column, and only the columns of nonzero inputs (about half of the units at any point) are
  * scattered into the outputs. Every output still
  * receives its terms in increasing input order starting from its bias, as in {@link Layer#apply}, so
- * the results are the dense evaluation's (terms skipped here are exact zeros there). Written here
- * rather than in the network package because only the Sobolev constructions are this sparse.
+ * the results are the dense evaluation's (terms skipped here are exact zeros there). Yarotsky's
+ * Sobolev layout is this sparse (a few percent of its dense weights are nonzero).
  */
-final class SparseNetwork {
+public final class SparseNetwork {
     private final int[][] start;
     private final int[][] row;
     private final double[][] weight;
     private final double[][] bias;
     private final LayerActivation[] activation;
-    SparseNetwork(Network net) {
+    public SparseNetwork(Network net) {
         int layers = net.depth();
         start = new int[layers][];
         row = new int[layers][];
@@ -56,7 +52,7 @@ final class SparseNetwork {
     }
 
     /** The first output at x. */
-    double evaluate(double[] x) {
+    public double evaluate(double[] x) {
         double[] h = x;
         for (int l = 0; l < start.length; l++) {
             double[] z = bias[l].clone();

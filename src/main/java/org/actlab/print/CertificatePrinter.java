@@ -1,27 +1,28 @@
-package org.actlab.cli;
+package org.actlab.print;
 
 import org.actlab.approx.Approximation;
 import org.actlab.approx.Certificate;
 import org.actlab.io.Json;
 import org.actlab.io.Numbers;
+import org.actlab.io.OutputProvenance;
 import org.actlab.network.Network;
 
-/** Prints networks with their certificates, as text or JSON (shared by approx and certify). */
-final class ApproxOutput {
-    static final String COUNT_CONVENTION = "parameters = every entry of every weight matrix and bias vector, "
+/** Prints networks with their certificates, as text or JSON (for approx, certify and convert). */
+public final class CertificatePrinter {
+    public static final String COUNT_CONVENTION = "parameters = every entry of every weight matrix and bias vector, "
             + "output layer included; nonzero_parameters = the nonzero ones; neurons = hidden units";
 
-    private ApproxOutput() {
+    private CertificatePrinter() {
     }
 
-    static String text(Approximation ap) {
+    public static String text(Approximation ap) {
         return "method              " + ap.method() + ": " + ap.description() + "\n"
                 + "requested error     " + Numbers.format(ap.eps()) + "\n"
                 + text(ap.network(), ap.certificate());
     }
 
     /** The depth and parameter-count lines of a text report. */
-    static String sizeLines(Network net) {
+    public static String sizeLines(Network net) {
         return "depth               " + net.depth() + " (affine layers), width " + net.width() + "\n"
                 + "parameters          " + net.parameterCount(Network.Count.ALL) + " (all weights and biases), "
                 + net.parameterCount(Network.Count.NONZERO) + " nonzero, " + net.neurons() + " hidden units\n"
@@ -29,7 +30,7 @@ final class ApproxOutput {
     }
 
     /** The output widths of the layers, run-length encoded: {@code 3, 5×11, 4×6, 1}. */
-    static String widths(Network net) {
+    public static String widths(Network net) {
         StringBuilder b = new StringBuilder();
         int k = 0;
         while (k < net.depth()) {
@@ -45,7 +46,7 @@ final class ApproxOutput {
     }
 
     /** The size fields of a JSON report, with the counting convention. */
-    static Json sizeFields(Json j, Network net) {
+    public static Json sizeFields(Json j, Network net) {
         j.field("parameters", net.parameterCount(Network.Count.ALL))
                 .field("nonzero_parameters", net.parameterCount(Network.Count.NONZERO))
                 .field("neurons", net.neurons()).field("depth", net.depth()).field("width", net.width());
@@ -55,7 +56,7 @@ final class ApproxOutput {
         return j.field("count_convention", COUNT_CONVENTION);
     }
 
-    static String text(Network net, Certificate c) {
+    public static String text(Network net, Certificate c) {
         return "target              " + c.target().name() + " on [" + Numbers.format(c.a()) + ", " + Numbers.format(c.b()) + "]\n"
                 + sizeLines(net)
                 + "certified error     " + Numbers.format(c.certifiedError()) + (c.exact() ? " (exact supremum" : " (rigorous bound")
@@ -69,18 +70,20 @@ final class ApproxOutput {
                 + "certification       " + c.method() + "\n";
     }
 
-    static String json(Approximation ap) {
+    public static String json(Approximation ap, OutputProvenance provenance) {
         try (Json j = new Json()) {
             j.beginObject().field("method", ap.method()).field("description", ap.description()).field("eps", ap.eps());
             fields(j, ap.network(), ap.certificate());
+            provenance.writeField(j);
             return j.endObject().text();
         }
     }
 
-    static String json(Network net, Certificate c) {
+    public static String json(Network net, Certificate c, OutputProvenance provenance) {
         try (Json j = new Json()) {
             j.beginObject();
             fields(j, net, c);
+            provenance.writeField(j);
             return j.endObject().text();
         }
     }

@@ -1,9 +1,9 @@
-package org.actlab.approx;
+package org.actlab.polynomial;
 
 import org.hipparchus.fraction.BigFraction;
 
 /** Exact conversion of doubles to rationals. */
-final class Rationals {
+public final class Rationals {
     private Rationals() {
     }
 
@@ -11,7 +11,7 @@ final class Rationals {
      * The exact rational value of a finite double. Adding 0.0 turns −0.0 into 0.0 first:
      * {@code new BigFraction(-0.0)} builds a fraction with a zero denominator.
      */
-    static BigFraction of(double x) {
+    public static BigFraction of(double x) {
         return new BigFraction(x + 0.0);
     }
 }

@@ -1,4 +1,4 @@
-package org.actlab.sobolev;
+package org.actlab.network;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.actlab.ActlabException;
-import org.actlab.network.Layer;
-import org.actlab.network.LayerActivation;
-import org.actlab.network.Network;
 
 /**
  * A network described as a circuit of units and laid out into the layers of a plain feed-forward
@@ -19,10 +16,13 @@ import org.actlab.network.Network;
  * layers between by identity units {@code max(v, 0)} (every value carried here is non-negative: inputs
  * on [0, 1]^d, ReLUs, squares). Layers are dense matrices (the network package's format), so the
  * caller limits the size.
+ *
+ * <p>This is actlab's one network builder: every construction (the sawtooth square, products,
+ * powers, PolyReLU, Theorem 2, Yarotsky's Sobolev layout) states its units here and compiles.
  */
-final class Circuit {
+public final class Circuit {
     /** A node: an input coordinate or a unit. */
-    static final class Node {
+    public static final class Node {
         final int id;
         final int input;            // ≥ 0 for an input coordinate
         final Affine pre;           // for a unit
@@ -39,21 +39,28 @@ final class Circuit {
     }
 
     /** An affine combination {@code bias + Σ w·node}. */
-    static final class Affine {
+    public static final class Affine {
         final Map<Node, Double> terms = new LinkedHashMap<>();
         double bias;
 
-        static Affine of(Node n) {
+        public static Affine of(Node n) {
             return new Affine().plus(1, n);
         }
 
-        static Affine constant(double c) {
+        /** {@code w·n}, kept even when w is 0 (so that n stays a term of the combination). */
+        public static Affine term(double w, Node n) {
+            Affine a = new Affine();
+            a.terms.put(n, w);
+            return a;
+        }
+
+        public static Affine constant(double c) {
             Affine a = new Affine();
             a.bias = c;
             return a;
         }
 
-        Affine plus(double w, Node n) {
+        public Affine plus(double w, Node n) {
             if (w != 0) {
                 terms.merge(n, w, Double::sum);
             }
@@ -61,7 +68,7 @@ final class Circuit {
         }
 
         /** this + w·other (a new combination). */
-        Affine plus(double w, Affine other) {
+        public Affine plus(double w, Affine other) {
             Affine out = copy();
             for (Map.Entry<Node, Double> e : other.terms.entrySet()) {
                 out.plus(w * e.getValue(), e.getKey());
@@ -71,7 +78,7 @@ final class Circuit {
         }
 
         /** Adds w·other to this combination (in place) and returns it. */
-        Affine add(double w, Affine other) {
+        public Affine add(double w, Affine other) {
             for (Map.Entry<Node, Double> e : other.terms.entrySet()) {
                 plus(w * e.getValue(), e.getKey());
             }
@@ -79,18 +86,51 @@ final class Circuit {
             return this;
         }
 
-        Affine scaled(double w) {
+        /** {@code k·this}: every weight and the bias multiplied by k (a new combination; zero weights kept). */
+        public Affine times(double k) {
+            Affine out = new Affine();
+            terms.forEach((n, c) -> out.terms.put(n, c * k));
+            out.bias = bias * k;
+            return out;
+        }
+
+        /** {@code this + c} (a new combination). */
+        public Affine plus(double c) {
+            Affine out = copy();
+            out.bias += c;
+            return out;
+        }
+
+        /** {@code this + other}, weights of a common node summed in the order this, other (a new combination). */
+        public Affine plus(Affine other) {
+            Affine out = copy();
+            other.terms.forEach((n, c) -> out.terms.merge(n, c, Double::sum));
+            out.bias += other.bias;
+            return out;
+        }
+
+        public Affine scaled(double w) {
             return constant(0).plus(w, this);
         }
 
-        Affine copy() {
+        public Affine copy() {
             Affine a = new Affine();
             a.terms.putAll(terms);
             a.bias = bias;
             return a;
         }
 
-        int depth() {
+        /** Whether the combination reads no node (a constant). */
+        public boolean isConstant() {
+            return terms.isEmpty();
+        }
+
+        /** The bias. */
+        public double bias() {
+            return bias;
+        }
+
+        public int depth() {
             int d = 0;
             for (Node n : terms.keySet()) {
                 d = Math.max(d, n.depth);
@@ -99,12 +139,21 @@ final class Circuit {
         }
     }
 
+    /** A network above a size limit (refused before its layers are made). */
+    public static final class TooLarge extends ActlabException {
+        private static final long serialVersionUID = 1L;
+
+        public TooLarge(String message) {
+            super(message);
+        }
+    }
+
     private final int inputs;
     private final List<Node> nodes = new ArrayList<>();
     private final Node[] inputNodes;
     private final Map<Long, Node> carries = new HashMap<>();
 
-    Circuit(int inputs) {
+    public Circuit(int inputs) {
         this.inputs = inputs;
         inputNodes = new Node[inputs];
         for (int k = 0; k < inputs; k++) {
@@ -118,17 +167,17 @@ final class Circuit {
     }
 
     /** Input coordinate k (on [0, 1]). */
-    Affine input(int k) {
+    public Affine input(int k) {
         return Affine.of(inputNodes[k]);
     }
 
     /** A unit {@code Σ_p a_p max(z, 0)^p}. */
-    Node unit(Affine z, double... a) {
+    public Node unit(Affine z, double... a) {
         return add(new Node(nodes.size(), -1, z, a, z.depth() + 1));
     }
 
     /** {@code max(z, 0)}. */
-    Node relu(Affine z) {
+    public Node relu(Affine z) {
         return unit(z, 0, 1);
     }
 
@@ -155,7 +204,7 @@ final class Circuit {
      *
      * @param maxEntries the largest number of dense weight entries allowed
      */
-    Network compile(Affine out, boolean relu, long maxEntries) {
+    public Network compile(Affine out, boolean relu, long maxEntries) {
         int outDepth = Math.max(out.depth(), 0) + 1;
         // units per depth, in creation order; carries are made while reading pre-activations
         List<List<Node>> layers = new ArrayList<>();
@@ -195,7 +244,7 @@ final class Circuit {
             entries += (long) (l == outDepth ? 1 : layers.get(l).size()) * layers.get(l - 1).size();
         }
         if (entries > maxEntries) {
-            throw new LocalTaylorNetwork.TooLarge("the network would hold " + entries + " dense weights, above the limit of "
+            throw new TooLarge("the network would hold " + entries + " dense weights, above the limit of "
                     + maxEntries + "; ask for a larger ε");
         }
         List<Layer> out2 = new ArrayList<>();

@@ -1,0 +1,343 @@
+package org.actlab.approx;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import org.actlab.ActlabException;
+import org.actlab.network.Layer;
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+import org.actlab.polynomial.Interval;
+import org.actlab.polynomial.Target;
+
+/**
+ * Breakpoints proved complete, layer by layer, for a ReLU network of any depth. On an interval where
+ * every earlier layer is linear, a unit's pre-activation is linear, so its ReLU has a kink inside iff
+ * the pre-activation, evaluated <em>exactly</em> at the two ends, changes sign strictly. Every such
+ * kink is inserted (as the double nearest the root; when the root is not a double, the kink is caught
+ * in an interval one ulp wide, a {@link Micro}), until no unit of that layer changes sign between
+ * neighbours. After the last layer the network is linear between consecutive points.
+ *
+ * <p>Grid points move one layer per pass; a kink inserted at layer l gets its layer-l values by exact
+ * linear interpolation (every earlier layer is linear between its neighbours) instead of an
+ * evaluation through l layers. Once the grid is large, chunks of it finish the pass on all cores; the
+ * result does not depend on their number.
+ */
+final class LayerPassSweep implements BreakpointSweep {
+    private final boolean parallel;
+
+    LayerPassSweep(boolean parallel) {
+        this.parallel = parallel;
+    }
+
+    @Override
+    public Breakpoints sweep(Network net, ExactEvaluator ev, Target target, Interval on) {
+        double a = on.a();
+        double b = on.b();
+        double[] start = target.hasBreakpointAtZero() && a < 0 && 0 < b ? new double[] {a, 0.0, b} : new double[] {a, b};
+        Grid grid = new Grid(start, new ExactEvaluator.Values[start.length], new Micro[start.length]);
+        for (int k = 0; k < start.length; k++) {
+            grid.values()[k] = ev.preActivations(start[k], 0);
+        }
+        double[][] maxAbs = new double[net.depth()][];
+        LayerPass pass = new LayerPass(net, start.length);
+        grid = pass.run(ev, grid, 0, maxAbs, parallel);
+        return new Breakpoints(grid, maxAbs,
+                "breakpoints proved complete by exact sign analysis layer by layer; network values exact "
+                + "(double arithmetic proved exact, exact dyadic arithmetic for "
+                + (ev.exactFallbacks + pass.fallbacks.get()) + " layer evaluations)");
+    }
+
+    /**
+     * The most exact multiply-adds of the layer pass (points × weights, summed over layers): a few minutes
+     * of work at most; networks that need more are refused with the numbers, not run for hours.
+     */
+    static final long MAX_WORK = 20_000_000_000L;
+
+    /** Once the grid has this many points, the remaining layers run on {@link #CHUNKS} chunks of it in parallel. */
+    private static final int SPLIT_POINTS = 1 << 14;
+    /** Chunks of the grid (more than cores, so that uneven chunks still keep every core busy). */
+    private static final int CHUNKS = 64;
+
+    /**
+     * The layer-by-layer pass: at every layer the grid's values move one layer on, a ReLU layer's
+     * kinks are inserted, each unit's largest |value| is recorded and the one-ulp pieces' slope
+     * intervals are carried on. Between consecutive grid points the rest of the pass is independent
+     * of the other points, so once the grid is large, chunks of it (split at grid points, which are
+     * breakpoints already) finish the pass in parallel; the merged grid is the same point for point
+     * as a sequential pass gives, whatever the number of cores.
+     */
+    private static final class LayerPass {
+        private final Network net;
+        /** Grid points made so far, over all chunks (for the {@link #MAX_POINTS} limit). */
+        private final AtomicLong points;
+        /** Exact layer evaluations of the chunks' own evaluators. */
+        final AtomicLong fallbacks = new AtomicLong();
+        /** Multiply-adds of layer evaluations so far (points × weights), over all chunks, for {@link #MAX_WORK}. */
+        private final AtomicLong work = new AtomicLong();
+
+        LayerPass(Network net, int startPoints) {
+            this.net = net;
+            this.points = new AtomicLong(startPoints);
+        }
+
+        Grid run(ExactEvaluator ev, Grid grid, int from, double[][] maxAbs, boolean maySplit) {
+            for (int l = from; l < net.depth(); l++) {
+                Layer layer = net.layers().get(l);
+                long spent = work.addAndGet((long) grid.xs().length * layer.outputs() * (layer.inputs() + 1));
+                if (spent > MAX_WORK) {
+                    throw new ActlabException("certification stopped at layer " + (l + 1) + " of " + net.depth() + ": it would "
+                            + "take more than " + MAX_WORK + " exact multiply-adds (" + grid.xs().length + " linear pieces so far "
+                            + "times the layer's " + (long) layer.outputs() * (layer.inputs() + 1) + " weights and biases); "
+                            + "certify a smaller network or a shorter interval");
+                }
+                if (l > 0) {
+                    for (int k = 0; k < grid.xs().length; k++) {
+                        grid.values()[k] = ev.step(grid.xs()[k], grid.values()[k], l);
+                    }
+                }
+                boolean relu = net.layers().get(l).activation() instanceof LayerActivation.Relu;
+                if (relu) {
+                    grid = refine(ev, l, grid, points);
+                }
+                // each unit is linear between grid points, so its largest |value| on [a, b] is at one of them
+                maxAbs[l] = new double[net.layers().get(l).outputs()];
+                for (ExactEvaluator.Values v : grid.values()) {
+                    for (int i = 0; i < maxAbs[l].length; i++) {
+                        maxAbs[l][i] = Math.max(maxAbs[l][i], Math.abs(v.approx(i)) * (1 + 1e-9));
+                    }
+                }
+                // carry every one-ulp piece's slope intervals through this layer's activation and into
+                // the next layer, with the exact values at its two ends that the grid holds now
+                double[][] next = l + 1 < net.depth() ? net.layers().get(l + 1).weights() : null;
+                for (int k = 0; k < grid.xs().length; k++) {
+                    Micro m = grid.micros()[k];
+                    if (m != null && m.open()) {
+                        m.advance(relu, grid.values()[k], grid.values()[k + 1], next);
+                    }
+                }
+                if (maySplit && l + 1 < net.depth() && grid.xs().length >= SPLIT_POINTS
+                        && Runtime.getRuntime().availableProcessors() > 1) {
+                    return runChunks(grid, l + 1, maxAbs);
+                }
+            }
+            return grid;
+        }
+
+        /** Layers {@code from}… on chunks of the grid in parallel, merged in order. */
+        private Grid runChunks(Grid grid, int from, double[][] maxAbs) {
+            int n = grid.xs().length;
+            List<Grid> parts = IntStream.range(0, CHUNKS).parallel().mapToObj(c -> {
+                int i0 = (int) ((long) c * (n - 1) / CHUNKS);
+                int i1 = (int) ((long) (c + 1) * (n - 1) / CHUNKS);
+                Micro[] micros = Arrays.copyOfRange(grid.micros(), i0, i1 + 1);
+                micros[micros.length - 1] = null;   // the piece right of the chunk's last point is the next chunk's
+                Grid chunk = new Grid(Arrays.copyOfRange(grid.xs(), i0, i1 + 1), Arrays.copyOfRange(grid.values(), i0, i1 + 1), micros);
+                ExactEvaluator ev = new ExactEvaluator(net);
+                double[][] own = new double[net.depth()][];
+                Grid done = run(ev, chunk, from, own, false);
+                fallbacks.addAndGet(ev.exactFallbacks);
+                synchronized (maxAbs) {
+                    for (int l = from; l < net.depth(); l++) {
+                        if (maxAbs[l] == null) {
+                            maxAbs[l] = own[l];
+                        } else {
+                            for (int i = 0; i < own[l].length; i++) {
+                                maxAbs[l][i] = Math.max(maxAbs[l][i], own[l][i]);
+                            }
+                        }
+                    }
+                }
+                return done;
+            }).toList();
+            int total = 1;
+            for (Grid g : parts) {
+                total += g.xs().length - 1;
+            }
+            double[] xs = new double[total];
+            ExactEvaluator.Values[] values = new ExactEvaluator.Values[total];
+            Micro[] micros = new Micro[total];
+            int at = 0;
+            for (Grid g : parts) {
+                int skip = at == 0 ? 0 : 1;   // a chunk's first point is the previous chunk's last
+                if (skip == 1) {
+                    micros[at - 1] = g.micros()[0];
+                }
+                int len = g.xs().length - skip;
+                System.arraycopy(g.xs(), skip, xs, at, len);
+                System.arraycopy(g.values(), skip, values, at, len);
+                System.arraycopy(g.micros(), skip, micros, at, len);
+                at += len;
+            }
+            return new Grid(xs, values, micros);
+        }
+    }
+
+    /**
+     * Inserts every kink of layer {@code l}'s units: between neighbours whose exact pre-activations
+     * change sign strictly, the linear pre-activation has a root; it is inserted (as the nearest
+     * double) and the two halves are checked again, until no unit changes sign between neighbours
+     * or the two neighbours are adjacent doubles (a micro-interval).
+     */
+    private static Grid refine(ExactEvaluator ev, int l, Grid grid, AtomicLong points) {
+        Refined out = new Refined(grid.xs().length * 2);
+        out.add(grid.xs()[0], grid.values()[0]);
+        for (int k = 1; k < grid.xs().length; k++) {
+            Micro m = grid.micros()[k - 1];
+            if (m != null) {
+                out.micros[out.size - 1] = m;   // a one-ulp piece has no double inside: nothing to insert
+            } else {
+                int before = out.size;
+                refineInterval(ev, l, grid.xs()[k - 1], grid.values()[k - 1], grid.xs()[k], grid.values()[k], out, null);
+                if (out.size > before && points.addAndGet(out.size - before) > MAX_POINTS) {
+                    throw new ActlabException("the network has more than " + MAX_POINTS
+                            + " linear pieces on the interval; certification stops there");
+                }
+            }
+            out.add(grid.xs()[k], grid.values()[k]);
+            if (out.size > MAX_POINTS) {
+                throw new ActlabException("the network has more than " + MAX_POINTS
+                        + " linear pieces on the interval; certification stops there");
+            }
+        }
+        return new Grid(Arrays.copyOf(out.xs, out.size), Arrays.copyOf(out.values, out.size), Arrays.copyOf(out.micros, out.size));
+    }
+
+    /** A growing grid (arrays doubled as needed). */
+    private static final class Refined {
+        double[] xs;
+        ExactEvaluator.Values[] values;
+        Micro[] micros;
+        int size;
+
+        Refined(int capacity) {
+            xs = new double[capacity];
+            values = new ExactEvaluator.Values[capacity];
+            micros = new Micro[capacity];
+        }
+
+        void add(double x, ExactEvaluator.Values v) {
+            if (size == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * size);
+                values = Arrays.copyOf(values, 2 * size);
+                micros = Arrays.copyOf(micros, 2 * size);
+            }
+            xs[size] = x;
+            values[size] = v;
+            size++;
+        }
+    }
+
+    /**
+     * Appends, in order, the kinks strictly inside (x0, x1) with their exact values. Every earlier
+     * layer is linear on [x0, x1] (its kinks are grid points already), so layer l's pre-activations
+     * are linear there too: a point r inside gets its values as {@code z(x0) + s·(r − x0)} with the
+     * slopes {@code s = (z(x1) − z(x0))/(x1 − x0)}, which are exact dyadics (products of weights), found
+     * once for the interval ({@code line}, null until the first kink needs it), instead of an
+     * evaluation through all l layers.
+     */
+    private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
+                                       ExactEvaluator.Values v1, Refined out, Line line) {
+        for (int i = 0; i < v0.size(); i++) {
+            if (v0.signum(i) * v1.signum(i) < 0) {
+                if (Math.nextUp(x0) == x1) {
+                    out.micros[out.size - 1] = Micro.fromEnds(x0, x1, v0, v1);
+                    return;
+                }
+                double z0 = v0.approx(i);
+                double z1 = v1.approx(i);
+                double r = x0 + (x1 - x0) * (z0 / (z0 - z1));
+                if (!(r > x0)) {
+                    r = Math.nextUp(x0);
+                } else if (!(r < x1)) {
+                    r = Math.nextDown(x1);
+                }
+                if (line == null) {
+                    line = Line.through(x0, v0, x1, v1);
+                }
+                ExactEvaluator.Values vr = line.at(r);
+                if (vr == null) {
+                    vr = ev.preActivations(r, l);
+                }
+                refineInterval(ev, l, x0, v0, r, vr, out, line);
+                out.add(r, vr);
+                refineInterval(ev, l, r, vr, x1, v1, out, line);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The pre-activations of one layer on an interval where they are linear: {@code z(x) = z(x0) + s·(x − x0)},
+     * exactly; in double arithmetic proved exact while the values are doubles, else in dyadics.
+     */
+    private static final class Line {
+        private final double x0;
+        private final ExactEvaluator.Values v0;
+        private final ExactEvaluator.Values v1;
+        private final double x1;
+        /** Slopes in double (exact), or null. */
+        private double[] doubleSlope;
+        /** Slopes as dyadics, made when first needed; {@code dyadicFailed} if one is not a dyadic (never expected). */
+        private Dyadic[] slope;
+        private boolean dyadicFailed;
+
+        private Line(double x0, ExactEvaluator.Values v0, double x1, ExactEvaluator.Values v1) {
+            this.x0 = x0;
+            this.v0 = v0;
+            this.x1 = x1;
+            this.v1 = v1;
+        }
+
+        static Line through(double x0, ExactEvaluator.Values v0, double x1, ExactEvaluator.Values v1) {
+            Line line = new Line(x0, v0, x1, v1);
+            if (v0.isDouble() && v1.isDouble()) {
+                CheckedArithmetic c = new CheckedArithmetic();
+                double width = c.sub(x1, x0);
+                double[] s = new double[v0.size()];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = c.div(c.sub(v1.doubles()[i], v0.doubles()[i]), width);
+                }
+                line.doubleSlope = c.exact ? s : null;
+            }
+            return line;
+        }
+
+        /** The exact values at x, or null when they are better evaluated through the layers. */
+        ExactEvaluator.Values at(double x) {
+            if (doubleSlope != null) {
+                CheckedArithmetic c = new CheckedArithmetic();
+                double dx = c.sub(x, x0);
+                double[] z = new double[doubleSlope.length];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = c.add(v0.doubles()[i], c.mul(doubleSlope[i], dx));
+                }
+                if (c.exact) {
+                    return ExactEvaluator.Values.of(z);
+                }
+            }
+            if (v0.isDouble() && v1.isDouble()) {
+                return null;   // the layers may well stay exact in double
+            }
+            if (slope == null && !dyadicFailed) {
+                Dyadic width = Dyadic.of(x1).subtract(Dyadic.of(x0));
+                slope = new Dyadic[v0.size()];
+                for (int i = 0; i < slope.length && !dyadicFailed; i++) {
+                    slope[i] = Dyadic.exactQuotient(v1.dyadic(i).subtract(v0.dyadic(i)), width);
+                    dyadicFailed = slope[i] == null;
+                }
+            }
+            if (dyadicFailed) {
+                return null;
+            }
+            Dyadic dx = Dyadic.of(x).subtract(Dyadic.of(x0));
+            Dyadic[] z = new Dyadic[slope.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = v0.dyadic(i).add(slope[i].multiply(dx));
+            }
+            return ExactEvaluator.Values.of(z);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.actlab.approx;
+
+import java.util.Arrays;
+
+import org.actlab.network.LayerActivation;
+import org.actlab.network.Network;
+import org.actlab.polynomial.Polynomial;
+import org.actlab.polynomial.Rationals;
+import org.actlab.polynomial.Target;
+import org.hipparchus.fraction.BigFraction;
+
+/** The sampled error of a certificate: float64 over many points, exact at the worst of them. */
+final class SampledError {
+    private SampledError() {
+    }
+
+    /** How many of the worst float64 samples are re-evaluated exactly. */
+    static final int EXACT_SAMPLES = 64;
+
+    /** The i-th of n sample points: {@code a + (b − a)(i + φ)/n} with φ = (√5 − 1)/2. */
+    static double samplePoint(double a, double b, int i, int n) {
+        return a + (b - a) * (i + (Math.sqrt(5) - 1) / 2) / n;
+    }
+
+    /**
+     * {@code max |T − net|} over n points {@link #samplePoint}, a grid offset by an irrational
+     * fraction so it never lines up with the dyadic breakpoints of sawtooth networks. Returns
+     * {@code {exact, float64}}: the float64 maximum over all samples, and the exact error (rational
+     * arithmetic) at the {@value #EXACT_SAMPLES} samples with the largest float64 error, which is
+     * what the certificate is compared with: an exact sample can never exceed the exact supremum.
+     * Exact network values at samples come from the certified breakpoints (linear between them).
+     */
+    static double[] sampledErrors(Network net, ExactEvaluator ev, Target target, double a, double b, int n,
+                                          double[] xs, double[] y, Dyadic[] yExact, Micro[] micros) {
+        double[] errors = new double[n];
+        double worstFloat = 0;
+        for (int i = 0; i < n; i++) {
+            double x = samplePoint(a, b, i, n);
+            errors[i] = Math.abs(target.value(x) - net.evaluate(x));
+            worstFloat = Math.max(worstFloat, errors[i]);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (p, q) -> Double.compare(errors[q], errors[p]));
+        boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
+        BigFraction worstExact = BigFraction.ZERO;
+        for (int k = 0; k < Math.min(EXACT_SAMPLES, n); k++) {
+            double x = samplePoint(a, b, order[k], n);
+            BigFraction fx = Rationals.of(x);
+            BigFraction yx;
+            int right = Arrays.binarySearch(xs, x);
+            if (right >= 0) {
+                yx = PieceMaxima.exactOf(yExact[right], y[right]).toFraction();
+            } else {
+                int hi = -right - 1;
+                int lo = hi - 1;
+                if (micros[lo] != null) {
+                    ExactEvaluator.Values v = ev.preActivations(x, net.depth() - 1);
+                    yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.fraction(0);
+                } else {
+                    // the network is linear between consecutive certified breakpoints
+                    BigFraction y0 = PieceMaxima.exactOf(yExact[lo], y[lo]).toFraction();
+                    BigFraction y1 = PieceMaxima.exactOf(yExact[hi], y[hi]).toFraction();
+                    BigFraction x0 = Rationals.of(xs[lo]);
+                    yx = y0.add(y1.subtract(y0).multiply(fx.subtract(x0)).divide(Rationals.of(xs[hi]).subtract(x0)));
+                }
+            }
+            BigFraction e = Polynomial.hornerExact(target.pieceAt(x), fx).subtract(yx).abs();
+            if (e.compareTo(worstExact) > 0) {
+                worstExact = e;
+            }
+        }
+        return new double[] {worstExact.doubleValue(), worstFloat};
+    }
+}
