@@ -85,7 +85,7 @@ public final class Approximations {
     private static Approximation trained(Target target, double a, double b, double eps) {
         checkRequest(target, a, b, eps);
         int units = target.name().equals("square") ? ShallowSquare.piecesFor(eps, a, b)
-                : ShallowGreedy.build(target, a, b, eps).pieces();
+                : (int) ShallowGreedy.build(target, a, b, eps).network().neurons();
         int n = Math.min(units, TrainedShallow.MAX_UNITS);
         Network net = TrainedShallow.train(target, a, b, n, TRAINING_SEED);
         Certificate cert = Certifier.standard().certify(net, target, a, b);
@@ -111,40 +111,26 @@ public final class Approximations {
 
     private static Approximation buildFor(Target target, double a, double b, double eps, Method method) {
         checkRequest(target, a, b, eps);
-        Design d = design(target, a, b, eps, method);
+        Construction d = design(target, a, b, eps, method);
         return new Approximation(method.key(), target, a, b, eps, d.network(), Certifier.standard().certify(d.network(), target, a, b),
-                d.description());
+                d.description() + "; designed error " + d.errorBudget());
     }
 
-    /** A network and its construction in words, before certification. */
-    private record Design(Network network, String description) {
-    }
-
-    private static Design design(Target target, double a, double b, double eps, Method method) {
+    private static Construction design(Target target, double a, double b, double eps, Method method) {
         if (method == Method.UNIFORM) {
-            ShallowGreedy.Built u = ShallowGreedy.uniform(target, a, b, eps);
-            return new Design(u.network(), u.description() + "; designed error " + u.designedError());
+            return ShallowGreedy.uniform(target, a, b, eps);
         }
         boolean square = target.name().equals("square");
         if (method == Method.SHALLOW && !square) {
-            ShallowGreedy.Built sh = ShallowGreedy.build(target, a, b, eps);
-            return new Design(sh.network(), sh.description() + "; designed error " + sh.designedError());
+            return ShallowGreedy.build(target, a, b, eps);
         }
         if (method == Method.SHALLOW) {
-            int n = ShallowSquare.piecesFor(eps, a, b);
-            return new Design(ShallowSquare.network(n, a, b), n + " hidden units, uniform knots, secants shifted by h²/8 "
-                    + "(equioscillating); designed error " + ShallowSquare.error(n, a, b));
+            return ShallowSquare.construction(ShallowSquare.piecesFor(eps, a, b), a, b);
         }
         boolean recentred = method == Method.DEEP;
         if (!square) {
-            PolynomialNetwork.Built built = PolynomialNetwork.optimise(PolynomialNetwork.problem(target, a, b), eps, recentred,
-                    method == Method.TEXTBOOK);
-            return new Design(built.network(), built.description() + "; designed error " + built.designedError());
+            return PolynomialNetwork.optimise(PolynomialNetwork.problem(target, a, b), eps, recentred, method == Method.TEXTBOOK);
         }
-        int m = SawtoothSquare.levelsFor(eps, recentred, a, b);
-        double[] frame = SawtoothSquare.frame(m, a, b);
-        return new Design(SawtoothSquare.network(m, recentred, a, b), m + " sawtooth levels (width 3) on the dyadic frame ["
-                + frame[0] + ", " + (frame[0] + frame[1]) + "]" + (recentred ? ", output re-centred by half the interpolation error" : "")
-                + "; designed error " + SawtoothSquare.error(m, recentred, a, b));
+        return SawtoothSquare.construction(SawtoothSquare.levelsFor(eps, recentred, a, b), recentred, a, b);
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.actlab.ActlabException;
+import org.actlab.network.Circuit;
+import org.actlab.network.Circuit.Affine;
+import org.actlab.network.Circuit.Node;
 import org.actlab.network.Layer;
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
@@ -38,17 +41,29 @@ public final class PolyReluToRelu {
     /**
      * The result.
      *
-     * @param network        the ReLU network
-     * @param errorBound     rigorous bound on sup |PolyReLU net − ReLU net| over the box (from the
-     *                       certified unit errors; propagation rounded outward)
+     * @param construction   the ReLU network, a rigorous bound on sup |PolyReLU net − ReLU net| over the
+     *                       box (from the certified unit errors; propagation rounded outward) and the
+     *                       construction in words
      * @param sampledError   max over dense samples, float64
      * @param samples        number of samples
      * @param paperForm      L·K·ln²(L·α^L/ε), the size form of Theorem 2 (no constant), α the largest
      *                       Lipschitz constant of a unit
-     * @param description    the construction in words
      */
-    public record Result(Network network, double errorBound, double sampledError, int samples, double paperForm,
-                         String description) {
+    public record Result(Construction construction, double sampledError, int samples, double paperForm) {
+        /** The ReLU network. */
+        public Network network() {
+            return construction.network();
+        }
+
+        /** The rigorous bound of |poly − relu| on the box. */
+        public double errorBound() {
+            return construction.errorBudget();
+        }
+
+        /** The construction in words. */
+        public String description() {
+            return construction.description();
+        }
     }
 
     /** Converts {@code poly} on {@code [lo, hi]^d} to a ReLU network within {@code eps}. */
@@ -124,7 +139,7 @@ public final class PolyReluToRelu {
         String desc = hiddenCount + " hidden PolyReLU layers, width " + k + ", input dimension " + d + "; unit errors "
                 + Arrays.toString(Arrays.stream(delta).mapToObj(x -> String.format(java.util.Locale.ROOT, "%.3g", x)).toArray())
                 + " per layer (equal shares of ε through the layer gains); " + pieces + " certified unit pieces";
-        return new Result(relu, bound, sampled, samples, paperForm, desc);
+        return new Result(new Construction(relu, bound, desc), sampled, samples, paperForm);
     }
 
     private static double[] coefficients(LayerActivation a, int unit) {
@@ -246,16 +261,19 @@ public final class PolyReluToRelu {
     }
 
     /**
-     * Assembles the ReLU network: for each PolyReLU layer, its units' networks side by side, the
-     * first layers composed with the affine map that feeds them, padded to equal depth.
+     * Assembles the ReLU network on {@link Circuit}: for each PolyReLU layer, its units' networks side
+     * by side (unit by unit within each layer), their first layers composed with the affine map that
+     * feeds them, the shallower ones padded to equal depth by carriers {@code σ(y − y_lo)} (y ≥ y_lo on
+     * the box), then {@code σ(·)}. The maps between layers are composed as dense matrices
+     * ({@code z = W(A h + c) + b}), so every row is a dense {@link Circuit#combination}.
      */
     private static Network assemble(Network poly, List<List<Network>> units, Plan plan) {
-        List<Layer> out = new ArrayList<>();
+        Circuit circuit = new Circuit(poly.inputDim());
         // the pending affine map from the current last layer (initially the input) to the values the
-        // next PolyReLU layer reads: rows A, constants c
-        int width = poly.inputDim();
-        double[][] a = identity(width);
-        double[] c = new double[width];
+        // next PolyReLU layer reads: rows A, constants c, over the nodes of that layer
+        List<Node> last = circuit.inputs();
+        double[][] a = identity(last.size());
+        double[] c = new double[last.size()];
         for (int l = 0; l < units.size(); l++) {
             Layer layer = poly.layers().get(l);
             // pre-activations z = W (A h + c) + b as affine maps of h
@@ -263,75 +281,57 @@ public final class PolyReluToRelu {
             double[] zc = add(multiplyVector(layer.weights(), c), layer.bias());
             List<Network> nets = units.get(l);
             int depth = nets.stream().mapToInt(n -> n.depth() - 1).max().orElse(0);
-            List<List<double[]>> rowsPerLayer = new ArrayList<>();
-            List<List<Double>> biasPerLayer = new ArrayList<>();
-            for (int t = 0; t < depth; t++) {
-                rowsPerLayer.add(new ArrayList<>());
-                biasPerLayer.add(new ArrayList<>());
-            }
-            int[] offset = new int[depth];
-            double[][] newA = new double[nets.size()][];
-            double[] newC = new double[nets.size()];
-            int[] layerWidth = new int[depth];
-            // widths of each combined layer
-            for (Network n : nets) {
-                int hidden = n.depth() - 1;
-                for (int t = 0; t < depth; t++) {
-                    layerWidth[t] += t < hidden ? n.layers().get(t).outputs() : 1;
-                }
-            }
-            Arrays.fill(offset, 0);
+            List<Node> nextLast = new ArrayList<>();
+            List<List<Node>> outputNodes = new ArrayList<>();   // per unit, its nodes in the last combined layer
             for (int u = 0; u < nets.size(); u++) {
                 Network n = nets.get(u);
                 int hidden = n.depth() - 1;
                 Layer outLayer = n.layers().get(hidden);
-                int prevWidth = width;
-                int[] unitStart = new int[depth]; // where this unit's neurons start in each combined layer
+                double ow = outLayer.weights()[0][0];
+                List<Node> own = last;   // the unit's nodes in the previous combined layer
                 for (int t = 0; t < depth; t++) {
                     int rows = t < hidden ? n.layers().get(t).outputs() : 1;
-                    unitStart[t] = offset[t];
+                    List<Node> made = new ArrayList<>();
                     for (int r = 0; r < rows; r++) {
-                        double[] row = new double[t == 0 ? prevWidth : layerWidth[t - 1]];
-                        double bias;
+                        Affine pre;
                         if (t == 0) {
-                            if (hidden > 0) {
-                                double w = n.layers().get(0).weights()[r][0];
-                                for (int j = 0; j < row.length; j++) {
-                                    row[j] = w * za[u][j];
-                                }
-                                bias = n.layers().get(0).bias()[r] + w * zc[u];
-                            } else {
-                                // no hidden layer: carry the unit's (affine) output from the start
-                                double lo0 = plan.ylo[l][u];
-                                for (int j = 0; j < row.length; j++) {
-                                    row[j] = outLayer.weights()[0][0] * za[u][j];
-                                }
-                                bias = outLayer.weights()[0][0] * zc[u] + outLayer.bias()[0] - lo0;
+                            // composed with the map that feeds the unit; with no hidden layer, the unit's
+                            // (affine) output is carried from the start
+                            double w = hidden > 0 ? n.layers().get(0).weights()[r][0] : ow;
+                            double[] row = new double[last.size()];
+                            for (int j = 0; j < row.length; j++) {
+                                row[j] = w * za[u][j];
                             }
+                            double bias = hidden > 0 ? n.layers().get(0).bias()[r] + w * zc[u]
+                                    : ow * zc[u] + outLayer.bias()[0] - plan.ylo[l][u];
+                            pre = Circuit.combination(row, last, bias);
                         } else if (t < hidden) {
-                            double[] src = n.layers().get(t).weights()[r];
-                            for (int j = 0; j < src.length; j++) {
-                                row[unitStart[t - 1] + j] = src[j];
-                            }
-                            bias = n.layers().get(t).bias()[r];
+                            pre = Circuit.combination(n.layers().get(t).weights()[r], own, n.layers().get(t).bias()[r]);
                         } else if (t == hidden) {
                             // first carrier: σ(y − y_lo) with y the unit network's output
-                            double[] src = outLayer.weights()[0];
-                            for (int j = 0; j < src.length; j++) {
-                                row[unitStart[t - 1] + j] = src[j];
-                            }
-                            bias = outLayer.bias()[0] - plan.ylo[l][u];
+                            pre = Circuit.combination(outLayer.weights()[0], own, outLayer.bias()[0] - plan.ylo[l][u]);
                         } else {
-                            row[unitStart[t - 1]] = 1;
-                            bias = 0;
+                            pre = Circuit.combination(new double[] {1}, own, 0);
                         }
-                        rowsPerLayer.get(t).add(row);
-                        biasPerLayer.get(t).add(bias);
+                        made.add(circuit.relu(pre));
                     }
-                    offset[t] += rows;
+                    own = made;
                 }
-                // the unit's output as an affine map of the last combined layer
-                double[] row = new double[depth == 0 ? width : layerWidth[depth - 1]];
+                outputNodes.add(own);
+                if (depth > 0) {
+                    nextLast.addAll(own);
+                }
+            }
+            // each unit's output as an affine map of the last combined layer
+            List<Node> layerEnd = depth == 0 ? last : nextLast;
+            double[][] newA = new double[nets.size()][];
+            double[] newC = new double[nets.size()];
+            int at = 0;
+            for (int u = 0; u < nets.size(); u++) {
+                Network n = nets.get(u);
+                int hidden = n.depth() - 1;
+                Layer outLayer = n.layers().get(hidden);
+                double[] row = new double[layerEnd.size()];
                 if (depth == 0) {
                     for (int j = 0; j < row.length; j++) {
                         row[j] = outLayer.weights()[0][0] * za[u][j];
@@ -339,31 +339,27 @@ public final class PolyReluToRelu {
                     newC[u] = outLayer.weights()[0][0] * zc[u] + outLayer.bias()[0];
                 } else if (hidden == depth) {
                     double[] src = outLayer.weights()[0];
-                    for (int j = 0; j < src.length; j++) {
-                        row[unitStart[depth - 1] + j] = src[j];
-                    }
+                    System.arraycopy(src, 0, row, at, src.length);
                     newC[u] = outLayer.bias()[0];
                 } else {
-                    row[unitStart[depth - 1]] = 1;
+                    row[at] = 1;
                     newC[u] = plan.ylo[l][u];
                 }
+                at += depth == 0 ? 0 : outputNodes.get(u).size();
                 newA[u] = row;
             }
-            for (int t = 0; t < depth; t++) {
-                double[][] w = rowsPerLayer.get(t).toArray(new double[0][]);
-                double[] b = biasPerLayer.get(t).stream().mapToDouble(Double::doubleValue).toArray();
-                out.add(new Layer(w, b, new LayerActivation.Relu()));
-            }
-            if (depth > 0) {
-                width = layerWidth[depth - 1];
-            }
+            last = layerEnd;
             a = newA;
             c = newC;
         }
-        Layer last = poly.layers().get(poly.layers().size() - 1);
-        out.add(new Layer(multiply(last.weights(), a), add(multiplyVector(last.weights(), c), last.bias()),
-                new LayerActivation.Identity()));
-        return new Network(poly.inputDim(), out);
+        Layer lastLayer = poly.layers().get(poly.layers().size() - 1);
+        double[][] w = multiply(lastLayer.weights(), a);
+        double[] b = add(multiplyVector(lastLayer.weights(), c), lastLayer.bias());
+        List<Affine> outs = new ArrayList<>();
+        for (int i = 0; i < w.length; i++) {
+            outs.add(Circuit.combination(w[i], last, b[i]));
+        }
+        return circuit.compile(outs, true, Long.MAX_VALUE);
     }
 
     private static double[][] identity(int n) {

@@ -51,10 +51,6 @@ final class PolynomialNetwork {
         }
     }
 
-    /** A built network with its designed error and a description. */
-    record Built(Network network, double designedError, String description) {
-    }
-
     private PolynomialNetwork() {
     }
 
@@ -86,7 +82,7 @@ final class PolynomialNetwork {
     }
 
     /** Builds the network of a design. */
-    static Built build(Problem pr, Design design) {
+    static Construction build(Problem pr, Design design) {
         int d = pr.degree();
         double[] q = pr.q();
         Circuit plan = new Circuit(1);
@@ -94,7 +90,7 @@ final class PolynomialNetwork {
         if (d < 2) {
             Circuit.Node v = plan.relu(x.plus(-pr.c()));
             Affine out = Affine.constant(q[0]).plus(Affine.term(d == 1 ? q[1] : 0, v));
-            return new Built(plan.compile(out, true, Long.MAX_VALUE), 0, d == 1 ? "one ReLU unit (the target is linear)" : "constant target");
+            return new Construction(plan.compile(out, true, Long.MAX_VALUE), 0, d == 1 ? "one ReLU unit (the target is linear)" : "constant target");
         }
         double w = pr.w();
         StringBuilder desc = new StringBuilder();
@@ -150,7 +146,7 @@ final class PolynomialNetwork {
                     + " side with the shared accumulator (and v while later steps need it), so product layers are 5-6 wide"
                     + " (30-42 parameters each) against 3 wide (12) for a lone square: the two chains per product set the count");
         }
-        return new Built(plan.compile(yForm.plus(shift), true, Long.MAX_VALUE), designed, desc.toString());
+        return new Construction(plan.compile(yForm.plus(shift), true, Long.MAX_VALUE), designed, desc.toString());
     }
 
     /**
@@ -159,7 +155,7 @@ final class PolynomialNetwork {
      */
     private static double designedError(Problem pr, Design d) {
         try {
-            return build(pr, d).designedError();
+            return build(pr, d).errorBudget();
         } catch (RangeOverflow e) {
             return Double.POSITIVE_INFINITY;
         }
@@ -229,7 +225,7 @@ final class PolynomialNetwork {
      * from the smallest uniform level count that meets it, then coordinate descent over single
      * and paired level changes and λ.
      */
-    static Built optimise(Problem pr, double eps, boolean recentre, boolean uniformOnly) {
+    static Construction optimise(Problem pr, double eps, boolean recentre, boolean uniformOnly) {
         int n = chains(pr.degree());
         if (n == 0) {
             return build(pr, new Design(new int[0], new int[0], recentre));
@@ -267,7 +263,7 @@ final class PolynomialNetwork {
                 if (!(designedError(pr, move) <= eps)) {
                     continue;
                 }
-                Built built = build(pr, move);
+                Construction built = build(pr, move);
                 long c = built.network().parameterCount(Network.Count.ALL);
                 if (c < bestCost) {
                     bestCost = c;
@@ -276,8 +272,8 @@ final class PolynomialNetwork {
                 }
             }
         }
-        Built result = build(pr, best);
-        return tried > MAX_DESIGNS ? new Built(result.network(), result.designedError(), result.description()
+        Construction result = build(pr, best);
+        return tried > MAX_DESIGNS ? new Construction(result.network(), result.errorBudget(), result.description()
                 + "; the search for levels stopped after " + MAX_DESIGNS + " designs (a high degree)") : result;
     }
 

@@ -22,12 +22,25 @@ public final class ProductNetwork {
     /**
      * The result.
      *
-     * @param network      the network (inputs x, y)
-     * @param bound        the certified bound {@code (δ_s + δ_d)/2}
+     * @param construction the network (inputs x, y), its bound {@code (δ_s + δ_d)/2} (exact for the stored
+     *                     network: every weight is a power of two) and the construction in words
      * @param sampledError max |xy − net| over a 401 × 401 grid of the square (float64)
-     * @param description  the construction in words
      */
-    public record Result(Network network, double bound, double sampledError, String description) {
+    public record Result(Construction construction, double sampledError) {
+        /** The network. */
+        public Network network() {
+            return construction.network();
+        }
+
+        /** The bound from the construction. */
+        public double bound() {
+            return construction.errorBudget();
+        }
+
+        /** The construction in words. */
+        public String description() {
+            return construction.description();
+        }
     }
 
     /** The cheapest (dense parameters) product network on [−B, B]² with error ≤ eps. */
@@ -44,8 +57,8 @@ public final class ProductNetwork {
         int[] bestLevels = null;
         for (int ms = 1; ms <= SawtoothSquare.MAX_LEVELS; ms++) {
             for (int md = 1; md <= SawtoothSquare.MAX_LEVELS; md++) {
-                double ds = w * w * Math.scalb(1.0, -2 * ms - 2);
-                double dd = w * w * Math.scalb(1.0, -2 * md - 2);
+                double ds = w * w * SawtoothSquare.error(ms, false);
+                double dd = w * w * SawtoothSquare.error(md, false);
                 double bound = 0.5 * (ds + dd);
                 if (bound > eps) {
                     continue;
@@ -70,8 +83,8 @@ public final class ProductNetwork {
                 sampled = Math.max(sampled, Math.abs(x * y - best.evaluate(new double[] {x, y})[0]));
             }
         }
-        return new Result(best, bestBound, sampled, "xy = ((x+y)/2)² − ((x−y)/2)², signed sawtooth chains of "
-                + bestLevels[0] + " and " + bestLevels[1] + " levels on [0, " + w + "], one accumulator, output re-centred");
+        return new Result(new Construction(best, bestBound, "xy = ((x+y)/2)² − ((x−y)/2)², signed sawtooth chains of "
+                + bestLevels[0] + " and " + bestLevels[1] + " levels on [0, " + w + "], one accumulator, output re-centred"), sampled);
     }
 
     private static Network network(double w, int ms, int md, double mid) {

@@ -1,16 +1,16 @@
 package org.actlab.approx;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.actlab.ActlabException;
-import org.actlab.network.Layer;
-import org.actlab.network.LayerActivation;
+import org.actlab.network.Circuit;
+import org.actlab.network.Circuit.Affine;
+import org.actlab.network.Circuit.Node;
 import org.actlab.network.Network;
 import org.actlab.polynomial.Interval;
 
 /**
- * Yarotsky's sawtooth approximation of x² on [0, 1] as a plain ReLU network of width 3.
+ * Yarotsky's sawtooth approximation of x² on [0, 1] as a plain ReLU network of width 3, built on
+ * {@link Circuit}; {@link #error} is the one statement of the sawtooth's error {@code 2^(−2m−2)} that
+ * every square chain of actlab uses.
  *
  * <p>The tooth {@code g(t) = 2σ(t) − 4σ(t − ½)} (σ = ReLU; on [0, 1] the third neuron
  * {@code 2σ(t − 1)} of the textbook tooth is idle and omitted), {@code g_s} its s-fold composition,
@@ -81,6 +81,14 @@ public final class SawtoothSquare {
                 + "] (the smallest reachable error is " + error(MAX_LEVELS, recentred, a, b) + ")");
     }
 
+    /** The m-level network for x² on [a, b] with its designed error and its description. */
+    public static Construction construction(int m, boolean recentred, double a, double b) {
+        double[] frame = frame(m, a, b);
+        return new Construction(network(m, recentred, a, b), error(m, recentred, a, b), m + " sawtooth levels (width 3) on the "
+                + "dyadic frame [" + frame[0] + ", " + (frame[0] + frame[1]) + "]"
+                + (recentred ? ", output re-centred by half the interpolation error" : ""));
+    }
+
     /** The m-level network approximating x² on [0, 1]. */
     public static Network network(int m, boolean recentred) {
         return network(m, recentred, 0, 1);
@@ -105,26 +113,33 @@ public final class SawtoothSquare {
         double k = Math.max(0, -beta);
         double scale = w * w;
         double shift = recentred ? -scale * error(m, false) / 2 : 0.0;
-        LayerActivation relu = new LayerActivation.Relu();
-        LayerActivation identity = new LayerActivation.Identity();
-        List<Layer> layers = new ArrayList<>();
-        // hidden layer 1: u1 = σ(t) = t, u2 = σ(t − ½)
-        layers.add(new Layer(new double[][] {{1 / w}, {1 / w}}, new double[] {-a0 / w, -a0 / w - 0.5}, relu));
+        Circuit c = new Circuit(1);
+        Affine t = c.input(0).times(1 / w);
+        // hidden layer 1: u1 = σ(t), u2 = σ(t − ½), t = (x − a′)/W
+        Node u1 = c.relu(t.plus(-a0 / w));
+        Node u2 = c.relu(t.plus(-a0 / w - 0.5));
         if (m == 1) {
             // x² ≈ scale·(t − g_1/4 + βt) + a′², with t − g_1/4 = u1/2 + u2
-            layers.add(new Layer(new double[][] {{scale * (0.5 + beta), scale}}, new double[] {a0 * a0 + shift}, identity));
-            return new Network(1, layers);
+            return c.compile(Affine.term(scale * (0.5 + beta), u1).plus(Affine.term(scale, u2)).plus(a0 * a0 + shift),
+                    true, Long.MAX_VALUE);
         }
         // hidden layer 2: g_1 = 2u1 − 4u2; accumulator t − g_1/4 + βt + K = (½ + β)u1 + u2 + K
-        layers.add(new Layer(new double[][] {{2, -4}, {2, -4}, {0.5 + beta, 1}}, new double[] {0, -0.5, k}, relu));
+        Affine tooth = Affine.term(2, u1).plus(Affine.term(-4, u2));
+        Affine accumulator = Affine.term(0.5 + beta, u1).plus(Affine.term(1, u2)).plus(k);
+        // each layer holds its two tooth units first, then the accumulator (creation order is layer order)
+        u1 = c.relu(tooth);
+        u2 = c.relu(tooth.plus(-0.5));
+        Node acc = c.relu(accumulator);
         for (int s = 2; s < m; s++) {
             double q = Math.scalb(1.0, -2 * s);
-            layers.add(new Layer(new double[][] {{2, -4, 0}, {2, -4, 0}, {-2 * q, 4 * q, 1}},
-                    new double[] {0, -0.5, 0}, relu));
+            tooth = Affine.term(2, u1).plus(Affine.term(-4, u2));
+            Affine nextAcc = Affine.term(-2 * q, u1).plus(Affine.term(4 * q, u2)).plus(Affine.term(1, acc));
+            u1 = c.relu(tooth);
+            u2 = c.relu(tooth.plus(-0.5));
+            acc = c.relu(nextAcc);
         }
         double q = Math.scalb(1.0, -2 * m);
-        layers.add(new Layer(new double[][] {{-2 * q * scale, 4 * q * scale, scale}},
-                new double[] {a0 * a0 - scale * k + shift}, identity));
-        return new Network(1, layers);
+        return c.compile(Affine.term(-2 * q * scale, u1).plus(Affine.term(4 * q * scale, u2)).plus(Affine.term(scale, acc))
+                .plus(a0 * a0 - scale * k + shift), true, Long.MAX_VALUE);
     }
 }

@@ -29,11 +29,7 @@ final class ShallowGreedy {
     private ShallowGreedy() {
     }
 
-    /** A built network with its designed error. */
-    record Built(Network network, double designedError, int pieces, String description) {
-    }
-
-    static Built build(Target t, double a, double b, double eps) {
+    static Construction build(Target t, double a, double b, double eps) {
         int shape = shape(t, a, b);
         double gap = shape == 0 ? eps : 2 * eps * (1 - 1e-12);
         double shift = shape > 0 ? -gap / 2 : shape < 0 ? gap / 2 : 0;
@@ -53,7 +49,7 @@ final class ShallowGreedy {
         int n = knots.size() - 1;
         String kind = shape != 0 ? (shape > 0 ? "convex" : "concave") + " target: equioscillating, secant gaps 2ε shifted by ε"
                 : "interpolant with error ≤ ε per cell";
-        return new Built(fromKnots(t, knots, shift), shape == 0 ? eps : gap / 2, n,
+        return new Construction(fromKnots(t, knots, shift), shape == 0 ? eps : gap / 2,
                 n + " hidden units, greedy free knots (" + kind + ")");
     }
 
@@ -61,7 +57,7 @@ final class ShallowGreedy {
      * The fewest uniform knots whose interpolant (shifted by half the largest secant gap where the
      * target is convex or concave) is within ε; the target's breakpoint 0 is added as a knot.
      */
-    static Built uniform(Target t, double a, double b, double eps) {
+    static Construction uniform(Target t, double a, double b, double eps) {
         int shape = shape(t, a, b);
         int lo = 1;
         int hi = 1;
@@ -83,7 +79,7 @@ final class ShallowGreedy {
         List<Double> knots = uniformKnots(t, a, b, hi);
         double gap = maxGap(t, knots);
         double shift = shape > 0 ? -gap / 2 : shape < 0 ? gap / 2 : 0;
-        return new Built(fromKnots(t, knots, shift), shape == 0 ? gap : gap / 2, knots.size() - 1,
+        return new Construction(fromKnots(t, knots, shift), shape == 0 ? gap : gap / 2,
                 (knots.size() - 1) + " hidden units, " + hi + " uniform cells" + (shape != 0 ? ", shifted by half the largest gap" : ""));
     }
 

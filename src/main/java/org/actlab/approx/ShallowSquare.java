@@ -46,6 +46,12 @@ public final class ShallowSquare {
         return (int) n;
     }
 
+    /** The n-unit network for x² on [a, b] with its designed error and its description. */
+    public static Construction construction(int n, double a, double b) {
+        return new Construction(network(n, a, b), error(n, a, b), n + " hidden units, uniform knots, secants shifted by h²/8 "
+                + "(equioscillating)");
+    }
+
     /** The N-piece network on [a, b]. */
     public static Network network(int n, double a, double b) {
         if (n < 1 || n > MAX_UNITS) {

@@ -97,7 +97,7 @@ final class SquareChain {
 
     /** The square errs in [0, wf²·2^(−2m−2)] (before the factor). */
     double maxError() {
-        return wf * wf * Math.scalb(1.0, -2 * levels - 2);
+        return wf * wf * SawtoothSquare.error(levels, false);
     }
 
     /** A power of two above every value the accumulator can take, so it stays non-negative. */

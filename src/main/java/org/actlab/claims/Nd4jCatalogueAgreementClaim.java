@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.actlab.activation.Catalogue;
 import org.actlab.gpu.api.ActivationCheck;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.DerivedInputs;
 import org.actlab.gpu.api.Difference;
 import org.actlab.gpu.api.GpuHarness;

@@ -48,7 +48,7 @@ public final class ApproxCommand implements Callable<Integer> {
     private TargetOptions targetOptions = new TargetOptions();
 
     @Option(names = "--eps", required = true, paramLabel = "E", description = "the largest sup error allowed")
-    private String eps;
+    private double eps;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "deep", description = "textbook, deep, shallow, uniform or trained (default: ${DEFAULT-VALUE})")
     private String method;
@@ -66,7 +66,7 @@ public final class ApproxCommand implements Callable<Integer> {
         }
         Target t = targetOptions.target();
         double[] ab = targetOptions.interval();
-        double e = Numbers.parse(eps, "--eps");
+        double e = eps;
         CommandOutput.checkTarget(save);
         Approximations.Method m = parseMethod(method);
         String fmt = checkFormat(format);
@@ -99,7 +99,7 @@ public final class ApproxCommand implements Callable<Integer> {
             throw new ActlabException("--target product has one construction (deep); drop --method");
         }
         String fmt = checkFormat(format);
-        double e = Numbers.parse(eps, "--eps");
+        double e = eps;
         CommandOutput.checkTarget(save);
         ProductNetwork.Result r = ProductNetwork.build(ab[1], e);
         if (save != null) {

@@ -11,6 +11,7 @@ import org.actlab.io.Json;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
 import org.actlab.print.CertificatePrinter;
+import org.actlab.polynomial.Interval;
 import org.actlab.network.Network;
 import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
@@ -43,11 +44,11 @@ public final class ConvertCommand implements Callable<Integer> {
     private String polynomial;
 
     @Option(names = "--eps", paramLabel = "E", description = "with --to relu: the largest sup error allowed")
-    private String eps;
+    private Double eps;
 
     @Option(names = "--box", paramLabel = "A,B", description = "with --to relu: every input in [A, B] (with --to polyrelu: "
             + "where validate samples the exact conversion)")
-    private String box;
+    private Interval box;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "report format for --to relu (default: ${DEFAULT-VALUE})")
     private String format;
@@ -62,9 +63,9 @@ public final class ConvertCommand implements Callable<Integer> {
         if (outFile == null) {
             throw new ActlabException("--to relu needs an output file OUT.json for the ReLU network");
         }
-        double[] ab = TargetOptions.parseInterval(box, "--box");
+        double[] ab = {box.a(), box.b()};
         String fmt = ApproxCommand.checkFormat(format);
-        PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, ab[0], ab[1], Numbers.parse(eps, "--eps"));
+        PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, ab[0], ab[1], eps);
         AtomicFiles.writeString(outFile, NetworkJson.write(r.network(),
                 new Approximates.OfNetwork(poly, ab[0], ab[1], r.errorBound(), false, CommandOutput.madeBy(spec))));
         Network n = r.network();
@@ -72,7 +73,7 @@ public final class ConvertCommand implements Callable<Integer> {
         if (fmt.equals("json")) {
             try (Json j = new Json()) {
                 j.beginObject().field("method", "theorem2").field("description", r.description())
-                        .field("box", ab).field("eps", Numbers.parse(eps, "--eps"));
+                        .field("box", ab).field("eps", eps);
                 CertificatePrinter.sizeFields(j, n).field("certified_error", r.errorBound()).field("sampled_error", r.sampledError())
                         .field("samples", r.samples()).field("paper_form", r.paperForm())
                         .field("certification", "bound propagated from the certified error of every unit through "
@@ -133,7 +134,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 return theorem2(NetworkJson.read(files.get(0)), files.size() > 1 ? files.get(1) : null);
             }
             Network relu = NetworkJson.read(files.get(0));
-            double[] ab = box == null ? new double[] {-1, 1} : TargetOptions.parseInterval(box, "--box");
+            double[] ab = box == null ? new double[] {-1, 1} : new double[] {box.a(), box.b()};
             out = files.size() > 1 ? files.get(1) : null;
             // Theorem 1 is exact everywhere; the box only says where validate samples it
             CommandOutput.write(spec, out, NetworkJson.write(ExactConversions.reluToPolyRelu(relu),

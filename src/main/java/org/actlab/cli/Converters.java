@@ -33,6 +33,7 @@ final class Converters {
         RealConverter reals = new RealConverter();
         cmd.registerConverter(Double.class, reals);
         cmd.registerConverter(Double.TYPE, reals);
+        cmd.registerConverter(org.actlab.polynomial.Interval.class, new IntervalConverter());
     }
 
     /** A decimal integer in ASCII digits within [min, max]. */
@@ -82,6 +83,34 @@ final class Converters {
                 throw new TypeConversionException("'" + Excerpt.of(value)
                         + "' is not a number (decimal such as -1.5 or 2e-3, inf, -inf, nan)");
             }
+        }
+    }
+
+    /**
+     * {@code A,B}: an {@link org.actlab.polynomial.Interval} with both ends in
+     * [−{@value TargetOptions#MAX_END}, {@value TargetOptions#MAX_END}] and at least
+     * {@value TargetOptions#MIN_WIDTH} wide (the targets' powers and the constructions' frames stay finite).
+     */
+    static final class IntervalConverter implements ITypeConverter<org.actlab.polynomial.Interval> {
+        @Override
+        public org.actlab.polynomial.Interval convert(String value) {
+            String[] parts = value.split(",", -1);
+            if (parts.length != 2) {
+                throw new TypeConversionException("takes two numbers A,B, got '" + Excerpt.of(value) + "'");
+            }
+            double[] ab = new double[2];
+            RealConverter reals = new RealConverter();
+            for (int k = 0; k < 2; k++) {
+                ab[k] = reals.convert(parts[k]);
+            }
+            if (!(ab[0] < ab[1]) || !Double.isFinite(ab[0]) || !Double.isFinite(ab[1])) {
+                throw new TypeConversionException("must be finite with A < B, got '" + Excerpt.of(value) + "' (an empty interval)");
+            }
+            if (Math.abs(ab[0]) > TargetOptions.MAX_END || Math.abs(ab[1]) > TargetOptions.MAX_END
+                    || !(ab[1] - ab[0] >= TargetOptions.MIN_WIDTH)) {
+                throw new TypeConversionException("must lie within [-1e6, 1e6] and be at least 1e-9 wide, got '" + Excerpt.of(value) + "'");
+            }
+            return new org.actlab.polynomial.Interval(ab[0], ab[1]);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.actlab.symbolic.Deriver;
 import org.actlab.symbolic.GradientSpec;
 import org.actlab.symbolic.NamedDerivations;
 import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SpecText;
 import org.actlab.symbolic.SymbolicEngine;
 import org.actlab.symbolic.print.DerivationJson;
 import org.actlab.symbolic.print.DerivationLatex;
@@ -147,11 +148,11 @@ public final class DeriveCommand implements Callable<Integer> {
                 throw new ActlabException("--param, --assume and --anchor go with --gradient; '" + name + "' defines its own");
             }
             NamedDerivations.Named named = NamedDerivations.get(name);
-            SpecParser.Text t = named.text();
-            gs = parser.parse(new SpecParser.Text(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), set));
+            SpecText t = named.text();
+            gs = parser.parse(new SpecText(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), set));
             defaults.putAll(named.defaults());
         } else if (gradient != null) {
-            gs = parser.parse(new SpecParser.Text("custom", gradient, params, assume, anchor, set));
+            gs = parser.parse(new SpecText("custom", gradient, params, assume, anchor, set));
         } else {
             if (params != null || assume != null || anchor != null) {
                 throw new ActlabException("--param, --assume and --anchor go into the spec file, not next to --spec");

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.actlab.ActlabException;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.DerivedInputs;
 import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SpecText;
 import org.actlab.symbolic.SymbolicEngine;
 
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class DerivedSpecs {
         List<DerivedInput> derived = new ArrayList<>();
         for (String g : specs) {
             derived.add(DerivedInputs.isNamed(g) ? DerivedInputs.named(g, set, engine) : DerivedInputs.of(
-                    new SpecParser(engine).parse(new SpecParser.Text("custom", g, params, assume, anchor, set)), engine));
+                    new SpecParser(engine).parse(new SpecText("custom", g, params, assume, anchor, set)), engine));
         }
         for (Path f : specFiles) {
             derived.add(DerivedInputs.of(new SpecParser(engine).parseFile(f, set), engine));

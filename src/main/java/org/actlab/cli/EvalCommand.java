@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
 
 import org.actlab.ActlabException;
 import org.actlab.activation.Activation;
+import org.actlab.activation.Evaluation;
 import org.actlab.activation.Catalogue;
-import org.actlab.activation.ParameterValues;
 import org.actlab.activation.ScalarActivation;
 import org.actlab.activation.VectorActivation;
-import org.actlab.io.Json;
 import org.actlab.io.Numbers;
+import org.actlab.print.EvaluationPrinter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (!vectors.isEmpty()) {
                 throw new ActlabException(name + " is a scalar activation: give --x or --grid, not --vector");
             }
-            text = scalar(scalar, points(), raw);
+            text = print(Evaluation.of(scalar, points(), derivative, parameterGradient, raw));
         } else {
             VectorActivation vector = (VectorActivation) activation;
             if (xs != null || grid != null) {
@@ -105,10 +105,14 @@ public final class EvalCommand implements Callable<Integer> {
             if (derivative > 1) {
                 throw new ActlabException(name + ": vector activations print the value (--derivative 0) or the Jacobian (1), not 2");
             }
-            text = vector(vector, rows());
+            text = print(Evaluation.of(vector, rows(), derivative, parameterGradient));
         }
         CommandOutput.write(spec, output, text);
         return 0;
+    }
+
+    private String print(Evaluation e) {
+        return format == Format.json ? EvaluationPrinter.json(e) : EvaluationPrinter.csv(e);
     }
 
     /** Parses repeated {@code KEY=VALUE} options (values are comma-separated lists). */
@@ -150,151 +154,5 @@ public final class EvalCommand implements Callable<Integer> {
             rows.add(row);
         }
         return rows;
-    }
-
-    private List<String> gradientNames(ParameterValues values, boolean raw) {
-        return raw ? values.rawTrainableNames() : values.trainableNames();
-    }
-
-    private String scalar(ScalarActivation f, double[] xsValues, boolean raw) {
-        int n = xsValues.length;
-        double[][] columns = new double[3][n];
-        List<String> gradNames = parameterGradient ? gradientNames(f.parameters(), raw) : List.of();
-        double[][] grads = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double x = xsValues[i];
-            if (derivative == 0) {
-                columns[0][i] = f.value(x);
-            } else {
-                double[] d = f.derivatives(x);
-                for (int k = 0; k <= derivative; k++) {
-                    columns[k][i] = d[k];
-                }
-            }
-            if (parameterGradient) {
-                grads[i] = raw ? f.rawParameterGradient(x) : f.parameterGradient(x);
-            }
-        }
-        String[] names = {"y", "dy", "d2y"};
-        if (format == Format.json) {
-            try (Json j = new Json()) {
-                header(j, f, raw);
-                j.field("derivative", derivative).field("x", xsValues);
-                for (int k = 0; k <= derivative; k++) {
-                    j.field(names[k], columns[k]);
-                }
-                if (parameterGradient) {
-                    j.name(raw ? "raw_parameter_gradient" : "parameter_gradient").beginObject();
-                    for (int g = 0; g < gradNames.size(); g++) {
-                        double[] col = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            col[i] = grads[i][g];
-                        }
-                        j.field(gradNames.get(g), col);
-                    }
-                    j.endObject();
-                }
-                j.endObject();
-                return j.text();
-            }
-        }
-        StringBuilder sb = new StringBuilder("x");
-        for (int k = 0; k <= derivative; k++) {
-            sb.append(',').append(names[k]);
-        }
-        for (String g : gradNames) {
-            sb.append(",dy_d").append(g);
-        }
-        sb.append('\n');
-        for (int i = 0; i < n; i++) {
-            sb.append(Numbers.format(xsValues[i]));
-            for (int k = 0; k <= derivative; k++) {
-                sb.append(',').append(Numbers.format(columns[k][i]));
-            }
-            if (parameterGradient) {
-                for (double g : grads[i]) {
-                    sb.append(',').append(Numbers.format(g));
-                }
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private String vector(VectorActivation f, List<double[]> rows) {
-        int n = rows.get(0).length;
-        int m = f.outputDimension(n);
-        List<String> gradNames = parameterGradient ? f.parameters().trainableNames() : List.of();
-        if (format == Format.json) {
-            try (Json j = new Json()) {
-                header(j, f, false);
-                j.field("derivative", derivative).name("rows").beginArray();
-                for (double[] row : rows) {
-                    j.beginObject().field("input", row).field("output", f.value(row));
-                    if (derivative == 1) {
-                        j.name("jacobian").value(f.jacobian(row));
-                    }
-                    if (parameterGradient) {
-                        j.name("parameter_jacobian").value(f.parameterJacobian(row));
-                        j.name("parameter_names").beginArray();
-                        gradNames.forEach(j::value);
-                        j.endArray();
-                    }
-                    j.endObject();
-                }
-                j.endArray().endObject();
-                return j.text();
-            }
-        }
-        StringBuilder sb = new StringBuilder("row");
-        for (int i = 0; i < m; i++) {
-            sb.append(",y").append(i);
-        }
-        if (derivative == 1) {
-            for (int i = 0; i < m; i++) {
-                for (int k = 0; k < n; k++) {
-                    sb.append(",J_").append(i).append('_').append(k);
-                }
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            for (String g : gradNames) {
-                sb.append(",dy").append(i).append("_d").append(g);
-            }
-        }
-        sb.append('\n');
-        for (int r = 0; r < rows.size(); r++) {
-            double[] row = rows.get(r);
-            sb.append(r).append(',').append(Numbers.join(f.value(row), ","));
-            if (derivative == 1) {
-                for (double[] jrow : f.jacobian(row)) {
-                    sb.append(',').append(Numbers.join(jrow, ","));
-                }
-            }
-            if (parameterGradient) {
-                for (double[] prow : f.parameterJacobian(row)) {
-                    sb.append(',').append(Numbers.join(prow, ","));
-                }
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static void header(Json j, Activation f, boolean raw) {
-        j.beginObject().field("activation", f.name()).field("formula", f.formula()).name("parameters").beginObject();
-        for (Map.Entry<String, double[]> e : f.parameters().asMap().entrySet()) {
-            if (e.getKey().equals("coeffs")) {
-                j.field(e.getKey(), e.getValue());
-            } else {
-                j.field(e.getKey(), e.getValue()[0]);
-            }
-        }
-        j.endObject();
-        if (raw || !f.parameters().rawValues().isEmpty()) {
-            j.name("raw_parameters").beginObject();
-            f.parameters().rawValues().forEach(j::field);
-            j.endObject();
-        }
     }
 }

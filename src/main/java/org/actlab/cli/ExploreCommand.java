@@ -10,13 +10,12 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.actlab.ActlabException;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.io.AtomicFiles;
-import org.actlab.symbolic.Derivation;
+import org.actlab.io.Numbers;
 import org.actlab.symbolic.Explorer;
-import org.actlab.symbolic.print.Dialect;
-import org.actlab.symbolic.print.ExpressionPrinter;
+import org.actlab.symbolic.print.ExplorePrinter;
 import org.actlab.training.TrainingActivation;
 import org.actlab.training.TrainingComparison;
 import org.actlab.training.TrainingPlan;
@@ -83,7 +82,13 @@ public final class ExploreCommand implements Callable<Integer> {
 
     /** The baselines trained next to the candidates, and the candidates' parameter values (xIELU's defaults). */
     static final List<String> TRAIN_BASELINES = List.of("relu", "xielu");
-    static final Map<String, Double> TRAIN_VALUES = Map.of("alpha_p", 0.8, "alpha_n", 0.8, "beta", 0.5);
+    /** The template's parameters at xIELU's catalogue defaults, the values the candidates are trained at. */
+    static final Map<String, Double> TRAIN_VALUES = xieluDefaults();
+
+    private static Map<String, Double> xieluDefaults() {
+        org.actlab.activation.ParameterValues d = org.actlab.activation.Catalogue.scalar("xielu", Map.of()).parameters();
+        return Map.of("alpha_p", d.get("alpha_p"), "alpha_n", d.get("alpha_n"), "beta", d.get("beta"));
+    }
 
     @Override
     public Integer call() {
@@ -115,13 +120,16 @@ public final class ExploreCommand implements Callable<Integer> {
         err.println();
         err.flush();
         List<Explorer.Candidate> shown = top > 0 && top < ranked.size() ? ranked.subList(0, top) : ranked;
-        String markdown = markdown(shown, ranked, required, total);
-        String csv = csv(shown);
+        String markdown = ExplorePrinter.markdown(shown, ranked, required, total);
+        String csv = ExplorePrinter.csv(shown);
         List<TrainingRun> runs = task == null ? List.of() : train(task, ranked, err);
         if (task != null) {
             markdown += "\n" + TrainingPrinter.markdown(TrainingComparison.of(runs), plan(task, List.of())).replaceFirst("^# [^\n]*\n",
-                    "## Trained on " + task.name() + " (the top candidates next to " + String.join(" and ", TRAIN_BASELINES) + ", α_p = α_n = 0.8,"
-                            + " β = 0.5)\n");
+                    "## Trained on " + task.name() + " (the top candidates next to " + String.join(" and ", TRAIN_BASELINES) + ", "
+                            + (TRAIN_VALUES.get("alpha_p").equals(TRAIN_VALUES.get("alpha_n"))
+                            ? "α_p = α_n = " + Numbers.format(TRAIN_VALUES.get("alpha_p"))
+                            : "α_p = " + Numbers.format(TRAIN_VALUES.get("alpha_p")) + ", α_n = " + Numbers.format(TRAIN_VALUES.get("alpha_n")))
+                            + ", β = " + Numbers.format(TRAIN_VALUES.get("beta")) + ")\n");
         }
         if (out != null) {
             AtomicFiles.writeString(out.resolve("explore.md"), markdown);
@@ -181,87 +189,5 @@ public final class ExploreCommand implements Callable<Integer> {
                     + " beta = 0.5)");
         }
         return harness.train(plan(task, candidates));
-    }
-
-    private static String gradient(Explorer.Candidate c, ExpressionPrinter p) {
-        List<String> parts = new ArrayList<>();
-        for (var piece : c.derivation().spec().pieces()) {
-            parts.add(piece.domain().condition() + ": " + p.print(piece.gradient()));
-        }
-        return String.join("; ", parts);
-    }
-
-    private static String closedForm(Explorer.Candidate c, ExpressionPrinter p) {
-        List<String> parts = new ArrayList<>();
-        for (Derivation.PieceResult r : c.derivation().pieces()) {
-            parts.add(r.domain().condition() + ": " + (r.activation() == null ? "(numeric)" : p.print(r.activation())));
-        }
-        return String.join("; ", parts);
-    }
-
-    private static String properties(Explorer.Candidate c) {
-        List<String> held = new ArrayList<>();
-        for (Map.Entry<String, Explorer.Verdict> e : c.verdicts().entrySet()) {
-            if (e.getValue().status() == Explorer.Status.ALWAYS) {
-                held.add(e.getKey());
-            } else if (e.getValue().status() == Explorer.Status.SOMETIMES) {
-                held.add(e.getKey() + " (when " + e.getValue().condition() + ")");
-            }
-        }
-        return String.join(", ", held);
-    }
-
-    private static String matches(Explorer.Candidate c) {
-        List<String> m = new ArrayList<>();
-        for (Explorer.Match match : c.matches()) {
-            m.add(match.name() + " at " + String.join(", ", match.parameters().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + org.actlab.io.Numbers.format(e.getValue())).toList())
-                    + (match.admissible() ? "" : " (outside the assumptions)"));
-        }
-        return String.join("; ", m);
-    }
-
-    private static String markdown(List<Explorer.Candidate> shown, List<Explorer.Candidate> ranked, List<String> required, int total) {
-        StringBuilder b = new StringBuilder("# actlab explore\n\n");
-        b.append("Template: g(x) = α_p·h_R(x) + β for x > 0, α_n·h_L(x) + β for x ≤ 0; f(0) = 0. ")
-                .append(ranked.size()).append(" of ").append(total).append(" candidates can have every required property (")
-                .append(String.join(", ", required)).append(").\n\n");
-        Map<String, Explorer.Candidate> found = Explorer.rediscoveries(ranked);
-        if (!found.isEmpty()) {
-            b.append("Known activations rediscovered: ");
-            List<String> k = new ArrayList<>();
-            found.forEach((name, c) -> k.add(name + " (" + c.name() + ")"));
-            b.append(String.join(", ", k)).append(".\n\n");
-        }
-        b.append("| rank | name (h_L\\|h_R) | gradient | closed form | properties | contains |\n");
-        b.append("|---|---|---|---|---|---|\n");
-        int rank = 1;
-        for (Explorer.Candidate c : shown) {
-            ExpressionPrinter p = new ExpressionPrinter(Dialect.TEXT, c.derivation().spec().symbols(), null);
-            b.append("| ").append(rank++).append(" | ").append(c.name().replace("|", "\\|")).append(" | ")
-                    .append(md(gradient(c, p))).append(" | ").append(md(closedForm(c, p))).append(" | ")
-                    .append(md(properties(c))).append(" | ").append(md(matches(c))).append(" |\n");
-        }
-        return b.toString();
-    }
-
-    private static String md(String s) {
-        return s.replace("|", "\\|");
-    }
-
-    private static String csv(List<Explorer.Candidate> shown) {
-        StringBuilder b = new StringBuilder("rank,name,gradient,closed_form,properties,contains\n");
-        int rank = 1;
-        for (Explorer.Candidate c : shown) {
-            ExpressionPrinter p = new ExpressionPrinter(Dialect.PLAIN, c.derivation().spec().symbols(), null);
-            b.append(rank++).append(',').append(quote(c.name())).append(',').append(quote(gradient(c, p))).append(',')
-                    .append(quote(closedForm(c, p))).append(',').append(quote(properties(c))).append(',')
-                    .append(quote(matches(c))).append('\n');
-        }
-        return b.toString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

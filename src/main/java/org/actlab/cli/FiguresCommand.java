@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code actlab figures}: draw every figure of the report. */
 @Command(name = "figures", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw every figure of the report (PNG at 2× scale and SVG).", "Each file is written atomically.",
-            "The same figures as 'actlab reproduce', without the claims and the report."},
+            "The same figures as 'actlab reproduce', without the report; the derivation and Sobolev figures",
+            "are drawn from what the claims xielu.derivation and polycom.theorem3 measure, so those two run first."},
         footer = {"", "Example:", "  actlab figures --out figures"})
 public final class FiguresCommand implements Callable<Integer> {
     @Spec

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.actlab.ActlabException;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.WorkingDirectory;

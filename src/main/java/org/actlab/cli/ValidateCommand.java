@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
 import org.actlab.gpu.api.ActivationCheck;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.gpu.api.LayerCheck;
 import org.actlab.gpu.api.NetworkCheck;

@@ -24,6 +24,7 @@ import org.actlab.symbolic.ExpressionCompiler;
 import org.actlab.symbolic.GradientSpec;
 import org.actlab.symbolic.NamedDerivations;
 import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SpecText;
 import org.actlab.symbolic.SymbolicEngine;
 import org.actlab.symbolic.print.PyTorchEmitter;
 import org.actlab.symbolic.print.StableForms;
@@ -100,8 +101,8 @@ public final class ExportBundle {
     }
 
     private static ActivationEntry activation(Path dir, NamedDerivations.Named named, int points, long seed, SymbolicEngine engine) {
-        SpecParser.Text t = named.text();
-        GradientSpec gs = new SpecParser(engine).parse(new SpecParser.Text(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), null));
+        SpecText t = named.text();
+        GradientSpec gs = new SpecParser(engine).parse(new SpecText(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), null));
         Derivation d = new Deriver(engine).derive(gs);
         String module = PyTorchEmitter.emit(d, engine, named.defaults());
         double[] values = gs.parameterValues(named.defaults());

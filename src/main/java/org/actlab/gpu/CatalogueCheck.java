@@ -27,7 +27,7 @@ import org.actlab.io.Numbers;
  * Vector activations (PolyNorm, SwiGLU) run on rows of {@link #FEATURES} features: y per feature, the
  * input gradient Σ_i ∂y_i/∂x_j and Σ_i ∂y_i/∂θ per row.
  */
-final class CatalogueCheck {
+public final class CatalogueCheck {
     /**
      * The largest allowed difference in units of the term size T. To first order each evaluation is
      * within k·u·T of the exact value (u = 2⁻⁵³ ≈ 1.1e-16, k the operations on the longest path of the
@@ -62,7 +62,7 @@ final class CatalogueCheck {
         }
     }
 
-    static ActivationCheck run(String name, Map<String, double[]> given, long points, long seed, Consumer<String> progress) {
+    public static ActivationCheck run(String name, Map<String, double[]> given, long points, long seed, Consumer<String> progress) {
         Activation a = Catalogue.create(name, given);
         return a instanceof ScalarActivation s ? scalar(s, points, seed, progress) : vector((VectorActivation) a, points, seed, progress);
     }
@@ -136,7 +136,7 @@ final class CatalogueCheck {
     }
 
     /** Throughput alone: the Java path and the ND4J graph of {@code name} (default parameters) on about {@code points} points. */
-    static PointRates rates(String name, long points, long seed) {
+    public static PointRates rates(String name, long points, long seed) {
         Activation a = Catalogue.create(name, Map.of());
         int width = a instanceof VectorActivation ? FEATURES : 1;
         SdGraph graph = SdCatalogue.graph(name, a.parameters(), width);

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import org.actlab.activation.Catalogue;
 import org.actlab.activation.ScalarActivation;
 import org.actlab.gpu.api.ActivationCheck;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.Difference;
 import org.actlab.gpu.api.PointRates;
 import org.actlab.io.Numbers;
@@ -42,7 +42,7 @@ import org.hipparchus.fraction.BigFraction;
  * and ∂f/∂θ for every parameter against Java's autodiff of the stable form. Units: term sizes of the
  * stable form (for g, the sum of the sizes of both formulas); tolerance as for the catalogue.
  */
-final class DerivedCheck {
+public final class DerivedCheck {
     /** The subsample keeps to |x| ≤ this: far out Symja's 30-digit evaluation of e^(±x²) and the like gets slow. */
     static final double EXACT_RANGE = 20;
 
@@ -52,7 +52,7 @@ final class DerivedCheck {
     private DerivedCheck() {
     }
 
-    static ActivationCheck run(DerivedInput input, SymbolicEngine engine, long points, int exactPoints, long seed,
+    public static ActivationCheck run(DerivedInput input, SymbolicEngine engine, long points, int exactPoints, long seed,
                                Consumer<String> progress) {
         Derivation derivation = input.derivation();
         double[] values = input.values();

@@ -10,6 +10,7 @@ import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.Deriver;
 import org.actlab.symbolic.Reparameterisation;
 import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SpecText;
 import org.actlab.symbolic.SymbolicEngine;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -25,8 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * parser when the layer is read back: a configuration file cannot smuggle code in.
  */
 public class DerivedLayer extends TrainableActivationLayer {
-    private static final Map<SpecParser.Text, Derivation> DERIVED = new ConcurrentHashMap<>();
-    private static final Map<SpecParser.Text, SdDerived> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<SpecText, Derivation> DERIVED = new ConcurrentHashMap<>();
+    private static final Map<SpecText, SdDerived> COMPILED = new ConcurrentHashMap<>();
 
     private String specName;
     private String gradient;
@@ -46,7 +47,7 @@ public class DerivedLayer extends TrainableActivationLayer {
      */
     public DerivedLayer(Derivation derivation, double[] values, long size) {
         super(size);
-        SpecParser.Text t = derivation.spec().text();
+        SpecText t = derivation.spec().text();
         this.specName = t.name();
         this.gradient = t.gradient();
         this.params = t.params();
@@ -57,8 +58,8 @@ public class DerivedLayer extends TrainableActivationLayer {
         SdDerived.rawInitial(derivation, this.values);   // checks the values against the assumptions now
     }
 
-    private SpecParser.Text text() {
-        return new SpecParser.Text(specName, gradient, params, assume, anchor, null);
+    private SpecText text() {
+        return new SpecText(specName, gradient, params, assume, anchor, null);
     }
 
     private Derivation derivation() {

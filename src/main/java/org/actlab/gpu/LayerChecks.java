@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.LayerCheck;
 import org.actlab.symbolic.GradientSpec;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
@@ -55,7 +55,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Finite differences are meaningless across a kink, so the inputs are resampled (seed + 1, …) until no
  * pre-activation lies within 1e-3 of one of the activation's breakpoints.
  */
-final class LayerChecks {
+public final class LayerChecks {
     private static final int IN = 3;
     private static final int SIZE = 4;
     private static final int OUT = 2;
@@ -72,7 +72,7 @@ final class LayerChecks {
     private record Subject(String name, TrainableActivationLayer layer, double[] breakpoints) {
     }
 
-    static List<LayerCheck> run(List<DerivedInput> derived, boolean catalogueLayers, long seed, Consumer<String> progress) {
+    public static List<LayerCheck> run(List<DerivedInput> derived, boolean catalogueLayers, long seed, Consumer<String> progress) {
         Nd4jRuntime.init();
         List<Subject> subjects = new ArrayList<>();
         if (catalogueLayers) {

@@ -14,13 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * "Added differentiated op …" to standard output whenever SameDiff builds a gradient function;
  * {@link #quietly} keeps that (and any other chatter) off actlab's output.
  */
-final class Nd4jRuntime {
+public final class Nd4jRuntime {
     private static boolean ready;
 
     private Nd4jRuntime() {
     }
 
-    static synchronized void init() {
+    public static synchronized void init() {
         if (!ready) {
             quietly(() -> {
                 Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
@@ -31,7 +31,7 @@ final class Nd4jRuntime {
     }
 
     /** The backend in words: its class, device, BLAS and threads, and the data type. */
-    static String describe() {
+    public static String describe() {
         init();
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         Map<Object, Object> env = Nd4j.getExecutioner().getEnvironmentInformation();

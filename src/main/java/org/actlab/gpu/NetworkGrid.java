@@ -41,7 +41,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       Lipschitz constants, computed on the grid next to the values) and of the target.</li>
  * </ul>
  */
-final class NetworkGrid {
+public final class NetworkGrid {
     /**
      * The most work of one network's grid, in operations ({@link #cost}: points × the operations of one
      * point): about a minute or two on two CPU cores.
@@ -77,7 +77,7 @@ final class NetworkGrid {
     }
 
     /** Every file read and checked (limits, what it records) before the first grid is evaluated. */
-    static List<NetworkCheck> check(List<Path> files, long points, Consumer<String> progress) {
+    public static List<NetworkCheck> check(List<Path> files, long points, Consumer<String> progress) {
         List<Prepared> prepared = new ArrayList<>();
         for (Path f : files) {
             prepared.add(prepare(f, points));

@@ -37,7 +37,7 @@ final class ApproximatesJson {
                     .field("eps", s.eps()).field("network", s.network()).field("box", new double[] {0, 1}).field("bound", s.bound());
         } else if (a instanceof Approximates.OfNetwork n) {
             j.name("source").beginObject();
-            NetworkJson.body(j, n.source()).endObject();
+            LayersJson.body(j, n.source()).endObject();
             j.field("box", new double[] {n.lo(), n.hi()}).field("bound", n.bound()).name("exact").value(n.exact());
         }
         j.field("made_by", a.madeBy()).field("network_sha256", digest).endObject();
@@ -82,7 +82,7 @@ final class ApproximatesJson {
                         throw new ActlabException("\"source\" must be a network object");
                     }
                     double[] box = pair(node, "box");
-                    return new Approximates.OfNetwork(NetworkJson.parse(source), box[0], box[1], number(node, "bound"),
+                    return new Approximates.OfNetwork(LayersJson.parse(source), box[0], box[1], number(node, "bound"),
                             bool(node, "exact"), madeBy);
                 }
                 default:
@@ -135,8 +135,8 @@ final class ApproximatesJson {
 
     private static double[] numbers(JsonNode node, String name) {
         JsonNode v = field(node, name);
-        if (!v.isArray() || v.isEmpty() || v.size() > NetworkJson.MAX_POLYRELU_COEFFICIENTS) {
-            throw new ActlabException("\"" + name + "\" must be an array of 1 to " + NetworkJson.MAX_POLYRELU_COEFFICIENTS + " numbers");
+        if (!v.isArray() || v.isEmpty() || v.size() > LayersJson.MAX_POLYRELU_COEFFICIENTS) {
+            throw new ActlabException("\"" + name + "\" must be an array of 1 to " + LayersJson.MAX_POLYRELU_COEFFICIENTS + " numbers");
         }
         double[] out = new double[v.size()];
         for (int i = 0; i < out.length; i++) {

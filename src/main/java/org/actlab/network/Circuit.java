@@ -166,6 +166,23 @@ public final class Circuit {
         return n;
     }
 
+    /** The input coordinates as nodes, in order. */
+    public List<Node> inputs() {
+        return List.of(inputNodes);
+    }
+
+    /**
+     * {@code bias + Σ_j weights[j]·nodes[j]}, every term kept, zero weights included: a dense row of a
+     * layer, for constructions that compose affine maps as matrices.
+     */
+    public static Affine combination(double[] weights, List<Node> nodes, double bias) {
+        Affine a = Affine.constant(bias);
+        for (int j = 0; j < weights.length; j++) {
+            a.terms.merge(nodes.get(j), weights[j], Double::sum);
+        }
+        return a;
+    }
+
     /** Input coordinate k (on [0, 1]). */
     public Affine input(int k) {
         return Affine.of(inputNodes[k]);
@@ -205,7 +222,15 @@ public final class Circuit {
      * @param maxEntries the largest number of dense weight entries allowed
      */
     public Network compile(Affine out, boolean relu, long maxEntries) {
-        int outDepth = Math.max(out.depth(), 0) + 1;
+        return compile(List.of(out), relu, maxEntries);
+    }
+
+    /** As {@link #compile(Affine, boolean, long)} with one output per combination of {@code outs}. */
+    public Network compile(List<Affine> outs, boolean relu, long maxEntries) {
+        int outDepth = 1;
+        for (Affine out : outs) {
+            outDepth = Math.max(outDepth, Math.max(out.depth(), 0) + 1);
+        }
         // units per depth, in creation order; carries are made while reading pre-activations
         List<List<Node>> layers = new ArrayList<>();
         for (int l = 0; l <= outDepth; l++) {
@@ -213,7 +238,10 @@ public final class Circuit {
         }
         // the units the output needs, transitively
         java.util.Set<Node> needed = new java.util.HashSet<>();
-        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(out.terms.keySet());
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        for (Affine out : outs) {
+            todo.addAll(out.terms.keySet());
+        }
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (n.input < 0 && needed.add(n)) {
@@ -227,7 +255,10 @@ public final class Circuit {
                 wired.put(n, lift(n.pre, n.depth - 1));
             }
         }
-        Affine outWired = lift(out, outDepth - 1);
+        List<Affine> outWired = new ArrayList<>();
+        for (Affine out : outs) {
+            outWired.add(lift(out, outDepth - 1));
+        }
         for (Node n : wired.keySet()) {
             layers.get(n.depth).add(n);
         }
@@ -241,7 +272,7 @@ public final class Circuit {
         }
         long entries = 0;
         for (int l = 1; l <= outDepth; l++) {
-            entries += (long) (l == outDepth ? 1 : layers.get(l).size()) * layers.get(l - 1).size();
+            entries += (long) (l == outDepth ? outs.size() : layers.get(l).size()) * layers.get(l - 1).size();
         }
         if (entries > maxEntries) {
             throw new TooLarge("the network would hold " + entries + " dense weights, above the limit of "
@@ -259,8 +290,13 @@ public final class Circuit {
         for (int l = 1; l <= outDepth; l++) {
             List<Node> prev = layers.get(l - 1);
             if (l == outDepth) {
-                out2.add(new Layer(new double[][] {row(outWired, prev.size(), index)}, new double[] {outWired.bias},
-                        new LayerActivation.Identity()));
+                double[][] w = new double[outWired.size()][];
+                double[] b = new double[outWired.size()];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = row(outWired.get(i), prev.size(), index);
+                    b[i] = outWired.get(i).bias;
+                }
+                out2.add(new Layer(w, b, new LayerActivation.Identity()));
                 break;
             }
             List<Node> layer = layers.get(l);

@@ -43,9 +43,14 @@ public final class FigureSet {
     private static final int PANEL_W = 620;
     private static final int PANEL_H = 440;
     /** xIELU's defaults (the paper's initialisation). */
-    private static final double AP = 0.8;
-    private static final double AN = 0.8;
-    private static final double BETA = 0.5;
+    /** xIELU's defaults, from its catalogue entry. */
+    private static final org.actlab.activation.ParameterValues XIELU = Catalogue.scalar("xielu", Map.of()).parameters();
+    private static final double AP = XIELU.get("alpha_p");
+    private static final double AN = XIELU.get("alpha_n");
+    private static final double BETA = XIELU.get("beta");
+    /** {@code α_p = α_n = 0.8, β = 0.5}: the defaults in words, for labels and captions. */
+    private static final String XIELU_VALUES = (AP == AN ? "α_p = α_n = " + Numbers.format(AP)
+            : "α_p = " + Numbers.format(AP) + ", α_n = " + Numbers.format(AN)) + ", β = " + Numbers.format(BETA);
     /** The PolyReLU a = (1, 1, ½, ¼) on [−1, 1] of the reference parameter counts (988 one hidden layer, 331 best known at 1e-6). */
     private static final double[] POLYRELU = org.actlab.claims.PolycomLemma2Claim.coefficients();
 
@@ -157,7 +162,7 @@ public final class FigureSet {
     private Figure xieluComparison() {
         double[] x = grid(-6, 3, 901);
         String[] names = {"xielu", "relu-power", "gelu", "silu", "relu"};
-        String[] labels = {"xIELU (α_p = α_n = 0.8, β = 0.5)", "ReLU²", "GELU", "SiLU", "ReLU"};
+        String[] labels = {"xIELU (" + XIELU_VALUES + ")", "ReLU²", "GELU", "SiLU", "ReLU"};
         List<Series> values = new ArrayList<>();
         List<Series> grads = new ArrayList<>();
         ScalarActivation xielu = null;
@@ -195,13 +200,13 @@ public final class FigureSet {
             values.add(new Series(label, x, map(x, f::value), false));
             grads.add(new Series(label, x, map(x, f::derivative), false));
         }
-        JFreeChart left = Figures.lines("xIELU, β = 0.5", "x", "f(x)", values);
+        JFreeChart left = Figures.lines("xIELU, β = " + Numbers.format(BETA), "x", "f(x)", values);
         JFreeChart right = Figures.lines("Its gradient", "x", "f′(x)", grads);
         Figures.zeroLines(left);
         Figures.zeroLines(right);
         Figures.yRange(left, -2, 6);
         return write("xielu-family", List.of(left, right), 2, "The xIELU family",
-                "xIELU for several (α_p, α_n) with β = 0.5: α_p sets the curvature for x > 0 (f″ = 2α_p), α_n the depth "
+                "xIELU for several (α_p, α_n) with β = " + Numbers.format(BETA) + ": α_p sets the curvature for x > 0 (f″ = 2α_p), α_n the depth "
                         + "of the negative region; the gradient tends to β − α_n as x → −∞ (negative whenever α_n > β).");
     }
 
@@ -243,7 +248,7 @@ public final class FigureSet {
         Figures.yRange(c2, -2, 5);
         Figures.yRange(c3, -1, 5);
         return write("xielu-derivation", List.of(c1, c2, c3), 3, 540, 460, "Deriving xIELU by integration",
-                "actlab's derivation of xIELU (α_p = α_n = 0.8, β = 0.5), drawn from the symbolic result: the gradient "
+                "actlab's derivation of xIELU (" + XIELU_VALUES + "), drawn from the symbolic result: the gradient "
                         + "pieces 2α_p·x + β and α_n(eˣ − 1) + β, their antiderivatives without constants, and the activation "
                         + "once the constants make it continuous with f(0) = 0 (the pieces meet with equal slope β: C¹).");
     }
@@ -419,11 +424,11 @@ public final class FigureSet {
                 "The best-ranked " + shown.size() + " closed-form candidates of `actlab explore` over the bases "
                         + bases.stream().map(Explorer.Base::name).toList() + " (" + ranked.size() + " of " + total
                         + " pairs can be C¹ with f(0) = 0, a negative gradient flow and superlinear growth) whose gradient "
-                        + "is negative at x = −5 for α_p = α_n = 0.8, β = 0.5 (the values drawn), leaving out those whose two halves are both drawn already; named h_L|h_R for "
+                        + "is negative at x = −5 for " + XIELU_VALUES + " (the values drawn), leaving out those whose two halves are both drawn already; named h_L|h_R for "
                         + "g = α_n·h_L + β (x ≤ 0), α_p·h_R + β (x > 0). elu|x is xIELU.");
     }
 
-    /** α_p = α_n = 0.8, β = 0.5 in the spec's parameter order. */
+    /** xIELU's defaults (α_p, α_n, β) in the spec's parameter order. */
     private static double[] drawnParameters(GradientSpec spec) {
         return spec.symbols().parameterNames().stream()
                 .mapToDouble(n -> n.equals("alpha_p") ? AP : n.equals("alpha_n") ? AN : BETA).toArray();

@@ -164,7 +164,7 @@ public final class LocalTaylorNetwork {
             coeffs = new double[points][];
             double[] x = new double[d];
             for (int p = 0; p < points; p++) {
-                gridPoint(p, cells, x);
+                PartialDerivatives.gridPoint(p, cells, x);
                 double[] partials = f.partials(x, n - 1);
                 coeffs[p] = new double[alphas.size()];
                 for (int i = 0; i < alphas.size(); i++) {
@@ -414,7 +414,7 @@ public final class LocalTaylorNetwork {
         /** {final error bound, largest error bound of any intermediate value}. */
         double[] bounds(double slack) {
             List<int[]> alphas = MultiIndex.all(d, n - 1);
-            double q = Math.pow(2, -2 * levels - 2);
+            double q = org.actlab.approx.SawtoothSquare.error(levels, false);
             double worst = 0;
             // chains g_a = h·clamp^a/N^a: errors of q_a = product(q_{a−1}, clamp), |q| ≤ 1
             double[] eg = new double[n];
@@ -472,22 +472,13 @@ public final class LocalTaylorNetwork {
         double[] x = new double[f.d];
         double bound = 0;
         for (int p = 0; p < points; p++) {
-            gridPoint(p, cells, x);
+            PartialDerivatives.gridPoint(p, cells, x);
             double[] partials = f.partials(x, f.n - 1);
             for (int i = 0; i < alphas.size(); i++) {
                 bound = Math.max(bound, Math.abs(partials[i] / MultiIndex.factorial(alphas.get(i))));
             }
         }
         return bound;
-    }
-
-    /** Grid point number p of {0, 1/N, …, 1}^d, row-major. */
-    static void gridPoint(int p, int cells, double[] x) {
-        int r = p;
-        for (int k = x.length - 1; k >= 0; k--) {
-            x[k] = (double) (r % (cells + 1)) / cells;
-            r /= cells + 1;
-        }
     }
 
     /** Checks d and n: the one place their ranges are stated. */

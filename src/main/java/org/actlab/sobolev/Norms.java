@@ -29,13 +29,13 @@ final class Norms {
     }
 
     /** The partials of order ≤ n at every grid point, flat index (row-major in the coordinates). */
-    private static double[][] table(SobolevFunction f, int n) {
-        int m = gridSize(f.d);
-        int total = (int) Math.pow(m, f.d);
+    private static double[][] table(PartialDerivatives f, int n) {
+        int m = gridSize(f.dimension());
+        int total = (int) Math.pow(m, f.dimension());
         double[][] t = new double[total][];
-        double[] x = new double[f.d];
+        double[] x = new double[f.dimension()];
         for (int p = 0; p < total; p++) {
-            LocalTaylorNetwork.gridPoint(p, m - 1, x);
+            PartialDerivatives.gridPoint(p, m - 1, x);
             t[p] = f.partials(x, n);
             for (double v : t[p]) {
                 if (!Double.isFinite(v)) {
@@ -54,9 +54,9 @@ final class Norms {
      *
      * @throws ActlabException naming the derivative that jumps
      */
-    static Measure measure(SobolevFunction f, int n, boolean checkJumps) {
+    static Measure measure(PartialDerivatives f, int n, boolean checkJumps) {
         double[][] t = table(f, n);
-        List<int[]> alphas = MultiIndex.all(f.d, n);
+        List<int[]> alphas = MultiIndex.all(f.dimension(), n);
         double[] sup = new double[alphas.size()];
         for (double[] row : t) {
             for (int i = 0; i < row.length; i++) {
@@ -77,20 +77,20 @@ final class Norms {
         return new Measure(norm, top);
     }
 
-    private static void checkJumps(SobolevFunction f, int n, double[][] t, List<int[]> alphas, double[] sup) {
-        int m = gridSize(f.d);
+    private static void checkJumps(PartialDerivatives f, int n, double[][] t, List<int[]> alphas, double[] sup) {
+        int m = gridSize(f.dimension());
         double h = 1.0 / (m - 1);
         for (int i = 0; i < alphas.size(); i++) {
             int[] alpha = alphas.get(i);
             if (MultiIndex.size(alpha) >= n) {
                 continue;
             }
-            for (int k = 0; k < f.d; k++) {
+            for (int k = 0; k < f.dimension(); k++) {
                 int[] next = alpha.clone();
                 next[k]++;
                 int j = MultiIndex.indexOf(alphas, next);
                 double allowed = h * sup[j] * (1 + 1e-3) + 1e-9;
-                int stride = (int) Math.pow(m, f.d - 1 - k);
+                int stride = (int) Math.pow(m, f.dimension() - 1 - k);
                 for (int p = 0; p < t.length; p++) {
                     if ((p / stride) % m == m - 1) {
                         continue;

@@ -20,7 +20,7 @@ import org.matheclipse.core.interfaces.IExpr;
  * experiments. Built-ins are written once over Hipparchus {@link DerivativeStructure}, so every
  * partial derivative comes from the same formula; user expressions get theirs from Symja.
  */
-public abstract class SobolevFunction {
+public abstract class SobolevFunction implements PartialDerivatives {
     /** The names of the built-in functions. */
     public static final List<String> BUILT_INS = List.of("ridge", "relu-power", "sine", "gauss", "poly");
 
@@ -42,14 +42,22 @@ public abstract class SobolevFunction {
         return name;
     }
 
+    /** The input dimension d. */
+    @Override
+    public int dimension() {
+        return d;
+    }
+
     /** A formula in words. */
+    @Override
     public abstract String formula();
 
     /**
      * Every partial derivative of order ≤ {@code order} at {@code x}, indexed by {@link MultiIndex}
      * (entry 0 is the value).
      */
-    abstract double[] partials(double[] x, int order);
+    @Override
+    public abstract double[] partials(double[] x, int order);
 
     /**
      * The ascending coefficients of f on [0, 1] when d = 1 and f is a polynomial (the ridge s·x^n and
@@ -219,7 +227,7 @@ public abstract class SobolevFunction {
         }
 
         @Override
-        double[] partials(double[] x, int order) {
+        public double[] partials(double[] x, int order) {
             DSFactory factory = new DSFactory(d, order);
             DerivativeStructure[] v = new DerivativeStructure[d];
             for (int k = 0; k < d; k++) {
@@ -280,7 +288,7 @@ public abstract class SobolevFunction {
         }
 
         @Override
-        double[] partials(double[] x, int order) {
+        public double[] partials(double[] x, int order) {
             double[] out = new double[MultiIndex.count(d, order)];
             for (int i = 0; i < out.length; i++) {
                 out[i] = useX ? derivatives[i].value(x[0], new double[0]) : derivatives[i].value(0, x);

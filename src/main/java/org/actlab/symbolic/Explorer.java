@@ -44,11 +44,18 @@ public final class Explorer {
     /** How a property holds over the admissible parameters. */
     public enum Status { ALWAYS, SOMETIMES, NEVER, UNKNOWN }
 
-    /** One property's verdict, with the condition when it holds only sometimes. */
-    public record Verdict(Status status, String condition) {
-        /** {@code C1}, {@code negative-gradient-flow (when β − α_n < 0)}. */
-        String describe(String name) {
-            return status == Status.SOMETIMES ? name + " (when " + condition + ")" : name;
+    /**
+     * One property's verdict, with the condition when it holds only sometimes: {@code expression relation}
+     * such as {@code β − α_n < 0} (printed by {@code symbolic.print.VerdictPrinter}; the algebra keeps the expression).
+     *
+     * @param status     how the property holds over the admissible parameters
+     * @param expression the left side of the condition (null unless SOMETIMES)
+     * @param relation   {@code "= 0"}, {@code "< 0"} or {@code "> 0"} (empty unless SOMETIMES)
+     */
+    public record Verdict(Status status, IExpr expression, String relation) {
+        /** A verdict without a condition. */
+        static Verdict of(Status status) {
+            return new Verdict(status, null, "");
         }
     }
 
@@ -139,7 +146,7 @@ public final class Explorer {
 
     private Candidate candidate(Base left, Base right, String assume, Map<String, GradientSpec> known) {
         String gradient = "x > 0 : alpha_p*(" + right.expression() + ") + beta ; x <= 0 : alpha_n*(" + left.expression() + ") + beta";
-        GradientSpec spec = new SpecParser(engine).parse(new SpecParser.Text(left.name() + "|" + right.name(), gradient,
+        GradientSpec spec = new SpecParser(engine).parse(new SpecText(left.name() + "|" + right.name(), gradient,
                 "alpha_p,alpha_n,beta", assume, null, null));
         Derivation d = new Deriver(engine).derive(spec);
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
@@ -160,14 +167,12 @@ public final class Explorer {
     }
 
     private Verdict verdict(String property, Derivation d, ParameterRegion region) {
-        var printer = new org.actlab.symbolic.print.ExpressionPrinter(org.actlab.symbolic.print.Dialect.TEXT,
-                d.spec().symbols(), null);
         switch (property) {
             case "C1", "C2" -> {
                 int need = property.equals("C1") ? 1 : 2;
                 Derivation.Breakpoint b = d.breakpoints().get(0);
                 if (b.smoothness() >= need) {
-                    return new Verdict(Status.ALWAYS, "");
+                    return Verdict.of(Status.ALWAYS);
                 }
                 if (b.jump() != null && !b.jump().isNumber() && b.jump() != org.matheclipse.core.expression.S.Infinity) {
                     // f is C^need where every jump of order ≤ need vanishes; with one jump (order smoothness+1 = need)
@@ -175,60 +180,60 @@ public final class Explorer {
                     if (b.jumpOrder() == need && canVanish(NumericExpression.compile(b.jump(), d.spec().symbols()), region)) {
                         // −α_n = 0 reads better as α_n = 0
                         IExpr j = b.jump().isTimes() && b.jump().first().isMinusOne() ? ((org.matheclipse.core.interfaces.IAST) b.jump()).removeAtClone(1).oneIdentity1() : b.jump();
-                        return new Verdict(Status.SOMETIMES, printer.print(j) + " = 0");
+                        return new Verdict(Status.SOMETIMES, j, "= 0");
                     }
                 }
-                return new Verdict(Status.NEVER, "");
+                return Verdict.of(Status.NEVER);
             }
             case "f(0)=0" -> {
-                return new Verdict(d.valueAtZero() != null && d.valueAtZero().isZero() ? Status.ALWAYS : Status.NEVER, "");
+                return Verdict.of(d.valueAtZero() != null && d.valueAtZero().isZero() ? Status.ALWAYS : Status.NEVER);
             }
             case "negative-gradient-flow" -> {
                 Derivation.Limit l = d.limits().dfMinus();
                 if (l.kind() == LimitKind.MINUS_INFINITY) {
-                    return new Verdict(Status.ALWAYS, "");
+                    return Verdict.of(Status.ALWAYS);
                 }
                 if (l.kind() == LimitKind.FINITE) {
                     NumericExpression v = NumericExpression.compile(l.value(), d.spec().symbols());
-                    return sampled(region, p -> v.value(0, p) < 0, printer.print(l.value()) + " < 0");
+                    return sampled(region, p -> v.value(0, p) < 0, l.value(), "< 0");
                 }
                 if (l.kind() == LimitKind.SIGN_DEPENDS) {
-                    return new Verdict(Status.SOMETIMES, printer.print(l.value()) + " < 0");
+                    return new Verdict(Status.SOMETIMES, l.value(), "< 0");
                 }
-                return new Verdict(l.kind() == LimitKind.UNKNOWN ? Status.UNKNOWN : Status.NEVER, "");
+                return Verdict.of(l.kind() == LimitKind.UNKNOWN ? Status.UNKNOWN : Status.NEVER);
             }
             case "grows-superlinearly" -> {
                 Derivation.Asymptote a = d.asymptotes().get(1);
                 Derivation.Limit l = d.limits().fPlus();
                 if (a.growth() == null) {
-                    return new Verdict(a.slope() == null ? Status.UNKNOWN : Status.NEVER, "");
+                    return Verdict.of(a.slope() == null ? Status.UNKNOWN : Status.NEVER);
                 }
                 if (l.kind() == LimitKind.PLUS_INFINITY) {
-                    return new Verdict(Status.ALWAYS, "");
+                    return Verdict.of(Status.ALWAYS);
                 }
                 if (l.kind() == LimitKind.SIGN_DEPENDS) {
-                    return new Verdict(Status.SOMETIMES, printer.print(l.value()) + " > 0");
+                    return new Verdict(Status.SOMETIMES, l.value(), "> 0");
                 }
-                return new Verdict(Status.NEVER, "");
+                return Verdict.of(Status.NEVER);
             }
             case "monotone" -> {
                 if (d.monotone().size() == 1 && d.monotone().get(0).direction() != null && d.monotone().get(0).direction() > 0) {
-                    return new Verdict(Status.ALWAYS, "");
+                    return Verdict.of(Status.ALWAYS);
                 }
-                return new Verdict(d.monotone().isEmpty() ? Status.UNKNOWN : Status.NEVER, "");
+                return Verdict.of(d.monotone().isEmpty() ? Status.UNKNOWN : Status.NEVER);
             }
             case "bounded-below" -> {
                 if (d.globalMinimum() != null || d.limits().fMinus().kind() == LimitKind.FINITE
                         && d.monotone().size() == 1 && Integer.valueOf(1).equals(d.monotone().get(0).direction())) {
-                    return new Verdict(Status.ALWAYS, "");
+                    return Verdict.of(Status.ALWAYS);
                 }
                 if (d.limits().fMinus().kind() == LimitKind.MINUS_INFINITY || d.limits().fPlus().kind() == LimitKind.MINUS_INFINITY) {
-                    return new Verdict(Status.NEVER, "");
+                    return Verdict.of(Status.NEVER);
                 }
-                return new Verdict(Status.UNKNOWN, "");
+                return Verdict.of(Status.UNKNOWN);
             }
             default -> {
-                return new Verdict(d.closedForm() ? Status.ALWAYS : Status.NEVER, "");
+                return Verdict.of(d.closedForm() ? Status.ALWAYS : Status.NEVER);
             }
         }
     }
@@ -248,7 +253,8 @@ public final class Explorer {
         return pos && neg;
     }
 
-    private static Verdict sampled(ParameterRegion region, java.util.function.Predicate<double[]> holds, String condition) {
+    private static Verdict sampled(ParameterRegion region, java.util.function.Predicate<double[]> holds, IExpr expression,
+                                   String relation) {
         int yes = 0;
         for (double[] p : region.points()) {
             if (holds.test(p)) {
@@ -256,16 +262,16 @@ public final class Explorer {
             }
         }
         Status s = yes == region.points().size() ? Status.ALWAYS : yes == 0 ? Status.NEVER : Status.SOMETIMES;
-        return new Verdict(s, s == Status.SOMETIMES ? condition : "");
+        return s == Status.SOMETIMES ? new Verdict(s, expression, relation) : Verdict.of(s);
     }
 
     private Map<String, GradientSpec> knownSpecs() {
         Map<String, GradientSpec> known = new LinkedHashMap<>();
         for (NamedDerivations.Named n : NamedDerivations.all()) {
-            SpecParser.Text t = n.text();
+            SpecText t = n.text();
             Map<String, Double> defaults = n.defaults();
             String set = String.join(",", defaults.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
-            GradientSpec spec = new SpecParser(engine).parse(new SpecParser.Text(t.name(), t.gradient(), t.params(), t.assume(),
+            GradientSpec spec = new SpecParser(engine).parse(new SpecText(t.name(), t.gradient(), t.params(), t.assume(),
                     t.anchor(), set.isEmpty() ? null : set));
             known.put(n.name(), spec);
         }

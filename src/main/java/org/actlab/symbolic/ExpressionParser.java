@@ -5,9 +5,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.actlab.ActlabException;
 import org.actlab.io.Excerpt;
@@ -20,7 +17,7 @@ import org.matheclipse.core.interfaces.IExpr;
  * Parses user text into Symja expressions through a whitelist. This is a parser of its own, not
  * Symja's: the grammar has numbers, the variable {@code x}, declared parameters, the constants
  * {@code E} and {@code Pi}, {@code + - * / ^}, parentheses, and the functions listed in
- * {@link #FUNCTIONS}; anything else (an unknown function such as {@code Import}, a string, a list,
+ * {@link Whitelist#FUNCTIONS}; anything else (an unknown function such as {@code Import}, a string, a list,
  * a Symja operator) is rejected with a message that names it. So no expression can reach Symja's
  * file, process, network or Java functions.
  *
@@ -55,38 +52,9 @@ public final class ExpressionParser {
     /** The largest |k| of a constant exponent in {@code u^k} (u not e): (x+1)^100000 is not symbolic work. */
     public static final int MAX_CONSTANT_EXPONENT = 64;
 
-    /** The whitelist: lower-case name → (arity, builder). */
-    static final Map<String, Fn> FUNCTIONS = new TreeMap<>();
-
-    record Fn(int arity, Function<IExpr[], IExpr> build, String description) {
-    }
-
     static {
         SymjaSetup.configure();
-        FUNCTIONS.put("exp", new Fn(1, a -> F.Power(S.E, a[0]), "e^u"));
-        FUNCTIONS.put("log", new Fn(1, a -> F.Log(a[0]), "natural logarithm"));
-        FUNCTIONS.put("ln", FUNCTIONS.get("log"));
-        FUNCTIONS.put("sqrt", new Fn(1, a -> F.Power(a[0], F.C1D2), "square root"));
-        FUNCTIONS.put("erf", new Fn(1, a -> F.Erf(a[0]), "error function"));
-        FUNCTIONS.put("erfc", new Fn(1, a -> F.unaryAST1(S.Erfc, a[0]), "complementary error function"));
-        FUNCTIONS.put("tanh", new Fn(1, a -> F.unaryAST1(S.Tanh, a[0]), "hyperbolic tangent"));
-        FUNCTIONS.put("sigmoid", new Fn(1, a -> Forms.sigmoid(a[0]), "logistic sigmoid 1/(1+e^-u)"));
-        FUNCTIONS.put("logisticsigmoid", FUNCTIONS.get("sigmoid"));
-        FUNCTIONS.put("softplus", new Fn(1, a -> Forms.softplus(a[0]), "log(1+e^u)"));
-        FUNCTIONS.put("phi", new Fn(1, a -> Forms.normalCdf(a[0]), "standard normal CDF (1+erf(u/sqrt 2))/2"));
-        FUNCTIONS.put("sin", new Fn(1, a -> F.Sin(a[0]), "sine"));
-        FUNCTIONS.put("cos", new Fn(1, a -> F.Cos(a[0]), "cosine"));
-        FUNCTIONS.put("tan", new Fn(1, a -> F.Tan(a[0]), "tangent"));
-        FUNCTIONS.put("atan", new Fn(1, a -> F.ArcTan(a[0]), "inverse tangent"));
-        FUNCTIONS.put("arctan", FUNCTIONS.get("atan"));
-        FUNCTIONS.put("sinh", new Fn(1, a -> F.Sinh(a[0]), "hyperbolic sine"));
-        FUNCTIONS.put("cosh", new Fn(1, a -> F.Cosh(a[0]), "hyperbolic cosine"));
-        FUNCTIONS.put("abs", new Fn(1, a -> F.Abs(a[0]), "absolute value"));
-        FUNCTIONS.put("max", new Fn(2, a -> F.Max(a[0], a[1]), "maximum of two"));
-        FUNCTIONS.put("min", new Fn(2, a -> F.Min(a[0], a[1]), "minimum of two"));
     }
-
-    private static final List<String> CONSTANTS = List.of("e", "pi");
 
     /** A relation {@code lhs OP rhs} as parsed. */
     public record Relation(IExpr lhs, String op, IExpr rhs, String text) {
@@ -130,15 +98,9 @@ public final class ExpressionParser {
         return symbols;
     }
 
-    /** Whether a name is a function or constant of the grammar. */
-    static boolean isReserved(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return FUNCTIONS.containsKey(n) || CONSTANTS.contains(n);
-    }
-
     /** The names of the allowed functions, for messages and help. */
     public static String allowedFunctions() {
-        return String.join(", ", FUNCTIONS.keySet());
+        return String.join(", ", Whitelist.FUNCTIONS.keySet());
     }
 
     /** Parses one expression. */
@@ -320,7 +282,7 @@ public final class ExpressionParser {
     }
 
     private IExpr call(String name) {
-        Fn fn = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
+        Whitelist.Fn fn = Whitelist.FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
         if (fn == null) {
             throw new ActlabException("function '" + Excerpt.of(name) + "' is not allowed in expressions (allowed: "
                     + allowedFunctions() + ")");
@@ -363,7 +325,7 @@ public final class ExpressionParser {
         if (lower.equals("pi")) {
             return S.Pi;
         }
-        if (FUNCTIONS.containsKey(lower)) {
+        if (Whitelist.FUNCTIONS.containsKey(lower)) {
             throw new ActlabException("function '" + name + "' needs an argument: " + name + "(...)");
         }
         throw new ActlabException("unknown symbol '" + Excerpt.of(name) + "' (the variable is x; declare parameters with " + ActlabException.field("param")

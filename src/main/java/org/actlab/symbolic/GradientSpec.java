@@ -24,7 +24,7 @@ import org.matheclipse.core.interfaces.IExpr;
  */
 public record GradientSpec(String name, Symbols symbols, List<Piece> pieces,
                            List<ExpressionParser.Relation> assumptions, BigFraction anchorX, IExpr anchorY,
-                           Map<String, Double> values, String source, SpecParser.Text text) {
+                           Map<String, Double> values, String source, SpecText text) {
 
     /**
      * One piece: {@code g(x) = gradient} on {@code domain}.

@@ -20,7 +20,7 @@ public final class NamedDerivations {
      * @param defaults    default parameter values (those of the catalogue entry)
      * @param catalogue   the catalogue activation the result equals, or {@code null}
      */
-    public record Named(String name, String description, SpecParser.Text text, Map<String, Double> defaults,
+    public record Named(String name, String description, SpecText text, Map<String, Double> defaults,
                         String catalogue) {
     }
 
@@ -60,7 +60,7 @@ public final class NamedDerivations {
 
     private static void add(String name, String description, String gradient, String params, String assume,
                             Map<String, Double> defaults, String catalogue, String anchor) {
-        ALL.put(name, new Named(name, description, new SpecParser.Text(name, gradient, params, assume, anchor, null),
+        ALL.put(name, new Named(name, description, new SpecText(name, gradient, params, assume, anchor, null),
                 defaults, catalogue));
     }
 

@@ -51,12 +51,8 @@ public final class SpecParser {
         this.engine = engine;
     }
 
-    /** The raw text of a spec, before parsing. All but {@code gradient} may be empty. */
-    public record Text(String name, String gradient, String params, String assume, String anchor, String set) {
-    }
-
     /** Parses a spec given as text fields. */
-    public GradientSpec parse(Text t) {
+    public GradientSpec parse(SpecText t) {
         if (t.gradient() == null || t.gradient().isBlank()) {
             throw new ActlabException("no gradient given (" + ActlabException.field("gradient") + " 'x > 0 : ... ; x <= 0 : ...' or a named derivation)");
         }
@@ -121,7 +117,7 @@ public final class SpecParser {
                 + (assumptions.isEmpty() ? "" : "; assume: " + oneLine(t.assume()))
                 + "; anchor: f(" + Interval.format(anchorX) + ") = " + oneLine(anchorYText);
         return new GradientSpec(name, symbols, pieces, assumptions, anchorX, anchorY, values, source,
-                new Text(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), null));
+                new SpecText(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), null));
     }
 
     /** The spec's name, checked: it becomes a class name and a label in code, LaTeX and tables. */
@@ -165,13 +161,13 @@ public final class SpecParser {
         return parts.stream().map(String::strip).toList();
     }
 
-    /** Text for provenance lines and code comments: on one line. */
+    /** SpecText for provenance lines and code comments: on one line. */
     private static String oneLine(String s) {
         return s.strip().replaceAll("\\s+", " ");
     }
 
     /**
-     * Reads a spec file: JSON ({@code .json}) or text lines {@code key: value} with the keys of {@link Text}.
+     * Reads a spec file: JSON ({@code .json}) or text lines {@code key: value} with the keys of {@link SpecText}.
      * A non-null {@code set} replaces the file's parameter values. At most {@link #MAX_FILE_BYTES} bytes;
      * errors give line numbers, never the file's content.
      */
@@ -233,7 +229,7 @@ public final class SpecParser {
         if (fields.containsKey("param") && fields.containsKey("params")) {
             throw new ActlabException("spec file " + file + " gives both 'param' and 'params'");
         }
-        return parse(new Text(fields.get("name"), fields.get("gradient"),
+        return parse(new SpecText(fields.get("name"), fields.get("gradient"),
                 fields.getOrDefault("param", fields.get("params")), fields.get("assume"), fields.get("anchor"),
                 set != null ? set : fields.get("set")));
     }

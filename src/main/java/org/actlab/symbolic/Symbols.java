@@ -36,7 +36,7 @@ public final class Symbols {
                 throw new ActlabException("parameter name '" + name
                         + "' is not a name (a letter, then letters, digits or _)");
             }
-            if (name.equals("x") || ExpressionParser.isReserved(name)) {
+            if (name.equals("x") || Whitelist.isReserved(name)) {
                 throw new ActlabException("parameter name '" + name + "' is reserved (the variable x, a constant or a function)");
             }
             if (parameters.containsKey(name)) {

@@ -29,6 +29,11 @@ final class Grammar {
     }
 
     /** The characters the grammar can produce. */
+    /** The alphabet in character order: the one-hot index of each character. */
+    static List<Character> sortedAlphabet() {
+        return List.copyOf(new java.util.TreeSet<>(alphabet()));
+    }
+
     static Set<Character> alphabet() {
         Set<Character> s = new TreeSet<>();
         for (String[] words : List.of(DET_SINGULAR, DET_PLURAL, ADJ, NOUN, VERB, new String[] {"that", "s", ". "})) {
@@ -93,9 +98,9 @@ final class Grammar {
      * after it (training); {@link #VALIDATION_ROWS} evenly spaced windows of the last 20 % (validation). Rows hold
      * character indices (the trainer makes them one-hot).
      */
-    static TaskData task(int context) {
-        String text = corpus(TrainingTask.DATA_SEED, CORPUS);
-        List<Character> alphabet = TrainingTask.grammarAlphabet();
+    static TaskData task(int context, long seed) {
+        String text = corpus(seed, CORPUS);
+        List<Character> alphabet = sortedAlphabet();
         int[] code = new int[text.length()];
         for (int i = 0; i < code.length; i++) {
             code[i] = alphabet.indexOf(text.charAt(i));

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 
 /**
  * One activation to train with: a catalogue activation (its trainable parameters trained, as the catalogue marks

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 import org.actlab.ActlabException;
 import org.actlab.sobolev.SobolevFunction;
@@ -85,7 +84,7 @@ public record TrainingTask(String name, String description, boolean language, Ar
                 yield regression(4, 4096, 2048, f::value, 0, 1);
             }
             case "deep-narrow" -> regression(4, 4096, 2048, x -> teacher(new int[] {4, 16, 16, 1}, 13).apply(x), -1, 1);
-            case "grammar-lm" -> Grammar.task(((Architecture.Transformer) architecture).context());
+            case "grammar-lm" -> Grammar.task(((Architecture.Transformer) architecture).context(), DATA_SEED);
             default -> throw new IllegalStateException(name);
         };
     }
@@ -165,6 +164,6 @@ public record TrainingTask(String name, String description, boolean language, Ar
 
     /** The characters of the grammar task, in one-hot order. */
     public static List<Character> grammarAlphabet() {
-        return List.copyOf(new TreeSet<>(Grammar.alphabet()));
+        return Grammar.sortedAlphabet();
     }
 }

@@ -16,7 +16,7 @@ import org.actlab.approx.Approximations;
 import org.actlab.approx.Certificate;
 import org.actlab.polynomial.Target;
 import org.actlab.gpu.api.ActivationCheck;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.DerivedInputs;
 import org.actlab.gpu.api.Difference;
 import org.actlab.gpu.api.GpuHarness;
@@ -28,6 +28,7 @@ import org.actlab.network.Layer;
 import org.actlab.network.Network;
 import org.actlab.network.NetworkJson;
 import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SpecText;
 import org.actlab.symbolic.SymbolicEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class HarnessTest {
     }
 
     private static DerivedInput custom(String gradient, String params, String assume, String set) {
-        return DerivedInputs.of(new SpecParser(ENGINE).parse(new SpecParser.Text("custom", gradient, params, assume, null, set)), ENGINE);
+        return DerivedInputs.of(new SpecParser(ENGINE).parse(new SpecText("custom", gradient, params, assume, null, set)), ENGINE);
     }
 
     @Test

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.actlab.gpu.api.DerivedInputs;
+import org.actlab.gpu.harness.Harness;
 import org.actlab.gpu.train.Trainer;
 import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SpecText;
 import org.actlab.symbolic.SymbolicEngine;
 import org.actlab.training.TrainingActivation;
 import org.actlab.training.TrainingPlan;
@@ -58,7 +60,7 @@ class TrainerTest {
     void trainingIsDeterministicAndLearnsWithADerivedActivation() {
         new Harness();   // the backend, in double precision
         var derived = DerivedInputs.of(new SpecParser(ENGINE).parse(
-                new SpecParser.Text("custom", "x > 0 : 2*a*x + 1 ; x <= 0 : exp(x)", "a", "a > 0", null, "a=0.4")), ENGINE);
+                new SpecText("custom", "x > 0 : 2*a*x + 1 ; x <= 0 : exp(x)", "a", "a > 0", null, "a=0.4")), ENGINE);
         TrainingPlan plan = new TrainingPlan(List.of(TrainingTask.named("teacher")),
                 List.of(TrainingActivation.named("xielu"), TrainingActivation.derived(derived, 0)), List.of(3L), true);
         List<TrainingRun> first = new Trainer(line -> { }).train(plan);

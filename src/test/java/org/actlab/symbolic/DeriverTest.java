@@ -27,12 +27,12 @@ class DeriverTest {
     }
 
     static Derivation derive(String gradient, String params, String assume, String set) {
-        GradientSpec spec = new SpecParser(ENGINE).parse(new SpecParser.Text("t", gradient, params, assume, null, set));
+        GradientSpec spec = new SpecParser(ENGINE).parse(new SpecText("t", gradient, params, assume, null, set));
         return new Deriver(ENGINE).derive(spec);
     }
 
     private static Derivation named(String name) {
-        SpecParser.Text t = NamedDerivations.get(name).text();
+        SpecText t = NamedDerivations.get(name).text();
         return new Deriver(ENGINE).derive(new SpecParser(ENGINE).parse(t));
     }
 
@@ -219,7 +219,7 @@ class DeriverTest {
     void aPathologicalIntegralEndsAtTheTimeoutWithAClearMessage() {
         SymbolicEngine quick = SymbolicEngine.withTimeout(Duration.ofMillis(1500));
         try {
-            GradientSpec spec = new SpecParser(quick).parse(new SpecParser.Text("slow",
+            GradientSpec spec = new SpecParser(quick).parse(new SpecText("slow",
                     "x*sigmoid(x)*(1 + x*(1 - sigmoid(x)))*erf(x)/(1 + x^4)", "", "", null, null));
             long t0 = System.nanoTime();
             ActlabException e = assertThrows(ActlabException.class, () -> new Deriver(quick).derive(spec));

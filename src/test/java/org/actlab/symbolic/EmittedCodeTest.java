@@ -121,7 +121,7 @@ class EmittedCodeTest {
     void pytorchRefusesClosedFormsItCannotEvaluate() {
         // ∫ softplus = −Li₂(−eˣ) − π²/12: PyTorch has no dilogarithm, so no module is written
         Derivation d = new Deriver(ENGINE).derive(new SpecParser(ENGINE).parse(
-                new SpecParser.Text("isp", "softplus(x)", "", "", null, null)));
+                new SpecText("isp", "softplus(x)", "", "", null, null)));
         org.actlab.ActlabException e = org.junit.jupiter.api.Assertions.assertThrows(org.actlab.ActlabException.class,
                 () -> PyTorchEmitter.emit(d, ENGINE, Map.of()));
         assertTrue(e.getMessage().contains("dilogarithm"), e.getMessage());

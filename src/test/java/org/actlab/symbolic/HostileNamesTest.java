@@ -31,7 +31,7 @@ class HostileNamesTest {
     private static final SymbolicEngine ENGINE = SymbolicEngine.standard();
 
     private static Derivation derive(String name, String gradient, String params, String assume) {
-        return new Deriver(ENGINE).derive(new SpecParser(ENGINE).parse(new SpecParser.Text(name, gradient, params, assume, null, null)));
+        return new Deriver(ENGINE).derive(new SpecParser(ENGINE).parse(new SpecText(name, gradient, params, assume, null, null)));
     }
 
     @Test

@@ -18,7 +18,7 @@ class SpecParserTest {
 
     private String error(String gradient) {
         return assertThrows(ActlabException.class,
-                () -> parser.parse(new SpecParser.Text("t", gradient, "", "", null, null))).getMessage();
+                () -> parser.parse(new SpecText("t", gradient, "", "", null, null))).getMessage();
     }
 
     @Test
@@ -37,7 +37,7 @@ class SpecParserTest {
 
     @Test
     void conditionsInEitherOrderAndWithRationalBounds() {
-        GradientSpec s = parser.parse(new SpecParser.Text("t", "-1/2 < x && x <= 2.5 : x ; x <= -0.5 : 0 ; 2.5 < x : 1", "", "", null, null));
+        GradientSpec s = parser.parse(new SpecText("t", "-1/2 < x && x <= 2.5 : x ; x <= -0.5 : 0 ; 2.5 < x : 1", "", "", null, null));
         assertEquals(3, s.pieces().size());
         assertEquals(new BigFraction(-1, 2), s.breakpoints().get(0));
         assertEquals(new BigFraction(5, 2), s.breakpoints().get(1));

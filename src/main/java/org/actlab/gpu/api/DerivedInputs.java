@@ -1,5 +1,6 @@
 package org.actlab.gpu.api;
 
+import org.actlab.symbolic.DerivedInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.actlab.symbolic.Deriver;
 import org.actlab.symbolic.GradientSpec;
 import org.actlab.symbolic.NamedDerivations;
 import org.actlab.symbolic.SpecParser;
+import org.actlab.symbolic.SpecText;
 import org.actlab.symbolic.SymbolicEngine;
 
 /** Derived activations to validate: specs derived, with their parameter values and catalogue twins. */
@@ -30,8 +32,8 @@ public final class DerivedInputs {
      */
     public static DerivedInput named(String name, String set, SymbolicEngine engine) {
         NamedDerivations.Named named = NamedDerivations.get(name.strip());
-        SpecParser.Text t = named.text();
-        GradientSpec gs = new SpecParser(engine).parse(new SpecParser.Text(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), set));
+        SpecText t = named.text();
+        GradientSpec gs = new SpecParser(engine).parse(new SpecText(t.name(), t.gradient(), t.params(), t.assume(), t.anchor(), set));
         double[] v = gs.parameterValues(named.defaults());
         Map<String, double[]> catalogueParameters = new LinkedHashMap<>();
         List<String> pn = gs.symbols().parameterNames();

@@ -1,5 +1,6 @@
 package org.actlab.gpu.api;
 
+import org.actlab.symbolic.DerivedInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.actlab.training.TrainingSetup;
 
 /**
  * The ND4J/DL4J harness as the rest of actlab sees it: plain values in and out, no ND4J type, so the
- * commands that do not need ND4J never load it. The implementation ({@code org.actlab.gpu.Harness})
+ * commands that do not need ND4J never load it. The implementation ({@code org.actlab.gpu.harness.Harness})
  * lives in {@code actlab-gpu.jar} with ND4J in {@code lib/} next to it; {@code gpu.api.HarnessLoader} finds it.
  */
 public interface GpuHarness {

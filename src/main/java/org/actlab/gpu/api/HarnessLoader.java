@@ -20,7 +20,7 @@ import org.actlab.ActlabException;
  * from there.
  */
 public final class HarnessLoader {
-    private static final String HARNESS = "org.actlab.gpu.Harness";
+    private static final String HARNESS = "org.actlab.gpu.harness.Harness";
     private static GpuHarness loaded;
 
     private HarnessLoader() {

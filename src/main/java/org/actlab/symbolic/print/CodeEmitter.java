@@ -47,16 +47,7 @@ final class CodeEmitter {
 
     /** The closed forms in stable code form, one per piece; an error without closed forms. */
     static List<IExpr> stablePieces(Derivation d, SymbolicEngine engine, String target) {
-        if (!d.closedForm()) {
-            throw new ActlabException(ActlabException.field("emit") + " " + target + " needs a closed form on every piece; "
-                    + "this derivation has numerically integrated pieces (use " + ActlabException.field("at") + " for numbers)");
-        }
-        StableForms stable = new StableForms(engine, d.spec().symbols());
-        List<IExpr> out = new ArrayList<>();
-        for (Derivation.PieceResult r : d.pieces()) {
-            out.add(engine.run("stable form", () -> stable.rewrite(r.activation())));
-        }
-        return out;
+        return StableForms.pieces(d, engine, target);
     }
 
     /** A Java/Python condition on {@code v} for an interval. */

@@ -47,7 +47,17 @@ public final class StableForms {
      * {@code sigmoid} and {@code erfc} in the spec's symbol table.
      */
     public static List<IExpr> pieces(org.actlab.symbolic.Derivation d, SymbolicEngine engine, String target) {
-        return CodeEmitter.stablePieces(d, engine, target);
+        if (!d.closedForm()) {
+            throw new org.actlab.ActlabException(org.actlab.ActlabException.field("emit") + " " + target + " needs a closed "
+                    + "form on every piece; this derivation has numerically integrated pieces (use "
+                    + org.actlab.ActlabException.field("at") + " for numbers)");
+        }
+        StableForms stable = new StableForms(engine, d.spec().symbols());
+        List<IExpr> out = new java.util.ArrayList<>();
+        for (org.actlab.symbolic.Derivation.PieceResult r : d.pieces()) {
+            out.add(engine.run("stable form", () -> stable.rewrite(r.activation())));
+        }
+        return out;
     }
 
     /** The stable form of {@code e}. */

@@ -1,4 +1,4 @@
-package org.actlab.gpu;
+package org.actlab.gpu.harness;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.actlab.gpu.CatalogueCheck;
+import org.actlab.gpu.DerivedCheck;
+import org.actlab.gpu.LayerChecks;
+import org.actlab.gpu.NetworkGrid;
+import org.actlab.gpu.Nd4jRuntime;
 import org.actlab.gpu.api.ActivationCheck;
-import org.actlab.gpu.api.DerivedInput;
+import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.gpu.api.LayerCheck;
 import org.actlab.gpu.api.NetworkCheck;

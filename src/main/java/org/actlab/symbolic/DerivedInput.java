@@ -1,11 +1,10 @@
-package org.actlab.gpu.api;
+package org.actlab.symbolic;
 
 import java.util.Map;
 
-import org.actlab.symbolic.Derivation;
-
 /**
- * A derived activation with the parameter values to check it at.
+ * A derived activation with the parameter values to evaluate it at (what the ND4J harness checks and
+ * training trains).
  *
  * @param derivation          the derivation
  * @param values              effective parameter values, in the spec's order
