@@ -19,7 +19,7 @@ import org.actlab.symbolic.print.ExplorePrinter;
 import org.actlab.training.TrainingActivation;
 import org.actlab.training.TrainingComparison;
 import org.actlab.training.TrainingPlan;
-import org.actlab.training.TrainingPrinter;
+import org.actlab.print.TrainingPrinter;
 import org.actlab.training.TrainingRun;
 import org.actlab.training.TrainingTask;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.actlab.ActlabException;
 import org.actlab.network.Network;
+import org.actlab.approx.Construction;
 import org.actlab.network.Circuit;
 import org.actlab.network.Circuit.Affine;
 import org.hipparchus.util.CombinatoricsUtils;
@@ -81,18 +82,27 @@ public final class LocalTaylorNetwork {
     /**
      * A built network.
      *
-     * @param kind        PolyReLU or ReLU
-     * @param network     the network (d inputs, one output)
-     * @param cells       N (the grid has N^d cells)
-     * @param levels      sawtooth levels per square (0 for PolyReLU)
-     * @param taylorBound (d^n/n!)·N^(−n)·max_{|α|=n} sup|D^α f|
-     * @param bound       the construction's bound on sup |f − network|: the Taylor bound plus, for ReLU,
-     *                    the propagated bound of the approximate products
-     * @param parameters  nonzero weights and biases, plus nonzero PolyReLU coefficients (one per unit)
-     * @param dense       every weight and bias of the dense layers
+     * @param kind         PolyReLU or ReLU
+     * @param construction the network (d inputs, one output), the construction's bound on
+     *                     sup |f − network| (the Taylor bound plus, for ReLU, the propagated bound of the
+     *                     approximate products) and the construction in words
+     * @param cells        N (the grid has N^d cells)
+     * @param levels       sawtooth levels per square (0 for PolyReLU)
+     * @param taylorBound  (d^n/n!)·N^(−n)·max_{|α|=n} sup|D^α f|
+     * @param parameters   nonzero weights and biases, plus nonzero PolyReLU coefficients (one per unit)
+     * @param dense        every weight and bias of the dense layers
      */
-    public record Built(Kind kind, Network network, int cells, int levels, double taylorBound, double bound,
+    public record Built(Kind kind, Construction construction, int cells, int levels, double taylorBound,
                         long parameters, long dense) {
+        /** The network. */
+        public Network network() {
+            return construction.network();
+        }
+
+        /** The construction's bound on sup |f − network|. */
+        public double bound() {
+            return construction.errorBudget();
+        }
     }
 
     private LocalTaylorNetwork() {
@@ -117,7 +127,10 @@ public final class LocalTaylorNetwork {
         }
         double taylor = taylorBound(d, n, cells, topDerivative);
         double productError = kind == Kind.RELU ? b.errorBound() : 0;
-        return new Built(kind, net, cells, levels, taylor, taylor + productError, params,
+        String description = (kind == Kind.RELU ? "ReLU" : "PolyReLU") + " network of Yarotsky's construction ("
+                + layout.key() + " layout): " + cells + " cells per axis, local Taylor polynomials of degree " + (n - 1)
+                + (kind == Kind.RELU ? ", products by sawtooth squares of " + levels + " levels" : ", exact products");
+        return new Built(kind, new Construction(net, taylor + productError, description), cells, levels, taylor, params,
                 net.parameterCount(Network.Count.ALL));
     }
 

@@ -1,9 +1,14 @@
-package org.actlab.training;
+package org.actlab.print;
 
 import java.util.List;
 import java.util.Locale;
 
 import org.actlab.io.Json;
+import org.actlab.training.TrainingComparison;
+import org.actlab.training.TrainingPlan;
+import org.actlab.training.TrainingRun;
+import org.actlab.training.TrainingSetup;
+import org.actlab.training.TrainingTask;
 
 /**
  * The outputs of {@code actlab train}, drawn from the records alone: the configuration, the comparison tables (text and
