@@ -17,7 +17,7 @@ interface BreakpointSweep {
      */
     Breakpoints sweep(Network net, ExactEvaluator ev, Target target, Interval on);
 
-    /** The largest number of linear pieces swept, to bound time and memory (about 0.5 GB at the limit). */
+    /** The largest number of linear pieces swept, to bound time and memory (about 340 bytes per piece, so 1.4–1.6 GB at the limit). */
     int MAX_POINTS = 1 << 22;
 
     /**

@@ -61,7 +61,7 @@ public final class ApproxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (targetOptions.target.trim().equals("product")) {
+        if (targetOptions.target.value().equals("product")) {
             return product();
         }
         Target t = targetOptions.target();

@@ -34,6 +34,7 @@ final class Converters {
         cmd.registerConverter(Double.class, reals);
         cmd.registerConverter(Double.TYPE, reals);
         cmd.registerConverter(org.actlab.polynomial.Interval.class, new IntervalConverter());
+        cmd.registerConverter(TargetOptions.TargetName.class, new TargetNameConverter());
     }
 
     /** A decimal integer in ASCII digits within [min, max]. */
@@ -111,6 +112,18 @@ final class Converters {
                 throw new TypeConversionException("must lie within [-1e6, 1e6] and be at least 1e-9 wide, got '" + Excerpt.of(value) + "'");
             }
             return new org.actlab.polynomial.Interval(ab[0], ab[1]);
+        }
+    }
+
+    /** A target's name, checked by {@link org.actlab.polynomial.Target#checkName} ({@code product} included: approx takes it). */
+    static final class TargetNameConverter implements ITypeConverter<TargetOptions.TargetName> {
+        @Override
+        public TargetOptions.TargetName convert(String value) {
+            try {
+                return new TargetOptions.TargetName(org.actlab.polynomial.Target.checkName(value, true));
+            } catch (ActlabException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 public final class TargetOptions {
     @Option(names = "--target", required = true, paramLabel = "T",
             description = "square, power:K, relu-power:K or polyrelu (approx also takes product)")
-    String target;
+    TargetName target;
 
     @Option(names = "--coeffs", paramLabel = "a0,a1,...", description = "PolyReLU coefficients, ascending (with --target polyrelu)")
     String coeffs;
@@ -18,9 +18,17 @@ public final class TargetOptions {
     @Option(names = "--interval", paramLabel = "A,B", defaultValue = "0,1", description = "the interval (default: ${DEFAULT-VALUE})")
     Interval interval;
 
+    /** A target's name as given to {@code --target}, checked when parsed ({@link Converters.TargetNameConverter}). */
+    record TargetName(String value) {
+        @Override
+        public String toString() {
+            return value;
+        }
+    }
+
     /** The parsed target. */
     Target target() {
-        return Target.parse(target, coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
+        return Target.parse(target.value(), coeffs == null ? null : Numbers.parseList(coeffs, "--coeffs"));
     }
 
     /** The interval's ends {A, B} (checked by {@link Converters.IntervalConverter}). */

@@ -49,11 +49,36 @@ public record Target(String name, double[] left, double[] right) {
     }
 
     /**
+     * Checks a target's name ({@code square}, {@code power:K}, {@code relu-power:K} with K from 1 to 32,
+     * {@code polyrelu}; {@code product} when {@code product} is allowed) and returns it trimmed.
+     */
+    public static String checkName(String spec, boolean product) {
+        String s = spec.trim();
+        if (s.equals("square") || s.equals("polyrelu") || (product && s.equals("product"))) {
+            return s;
+        }
+        for (String prefix : new String[] {"power:", "relu-power:"}) {
+            if (s.startsWith(prefix)) {
+                int k;
+                try {
+                    k = Integer.parseInt(s.substring(prefix.length()));
+                } catch (NumberFormatException e) {
+                    throw new ActlabException("'" + s + "': the power must be an integer, e.g. " + prefix + "3");
+                }
+                checkPower(k);
+                return s;
+            }
+        }
+        throw new ActlabException("unknown target '" + spec + "' (square, power:K, relu-power:K, polyrelu"
+                + (product ? ", product" : "") + ")");
+    }
+
+    /**
      * A target by name: {@code square}, {@code power:K}, {@code relu-power:K} or {@code polyrelu}
      * (which takes {@code coeffs}, ascending).
      */
     public static Target parse(String spec, double[] coeffs) {
-        String s = spec.trim();
+        String s = checkName(spec, false);
         if (coeffs != null && !s.equals("polyrelu")) {
             throw new ActlabException(ActlabException.field("coeffs") + " applies to " + ActlabException.field("target") + " polyrelu only");
         }
@@ -66,18 +91,8 @@ public record Target(String name, double[] left, double[] right) {
             }
             return polyRelu(coeffs);
         }
-        for (String prefix : new String[] {"power:", "relu-power:"}) {
-            if (s.startsWith(prefix)) {
-                int k;
-                try {
-                    k = Integer.parseInt(s.substring(prefix.length()));
-                } catch (NumberFormatException e) {
-                    throw new ActlabException("'" + s + "': the power must be an integer, e.g. " + prefix + "3");
-                }
-                return prefix.equals("power:") ? power(k) : reluPower(k);
-            }
-        }
-        throw new ActlabException("unknown target '" + spec + "' (square, power:K, relu-power:K, polyrelu)");
+        int k = Integer.parseInt(s.substring(s.indexOf(':') + 1));   // checked by checkName
+        return s.startsWith("power:") ? power(k) : reluPower(k);
     }
 
     private static void checkPower(int k) {

@@ -90,7 +90,7 @@ public final class SpecParser {
 
         ExpressionParser paramParser = new ExpressionParser(symbols, false);
         List<ExpressionParser.Relation> assumptions = new ArrayList<>();
-        for (String a : entries(t.assume(), "--assume")) {
+        for (String a : entries(t.assume(), ActlabException.field("assume"))) {
             for (String part : a.split("&&", -1)) {
                 assumptions.add(paramParser.parseRelation(part));
             }
@@ -135,7 +135,7 @@ public final class SpecParser {
 
     /** Parameter names from {@code a,b,c}: blank is none; empty entries are an error. */
     private static List<String> names(String text) {
-        List<String> out = entries(text, "--param");
+        List<String> out = entries(text, ActlabException.field("param"));
         if (out.size() > MAX_PARAMETERS) {
             throw new ActlabException("at most " + MAX_PARAMETERS + " parameters, got " + out.size());
         }
@@ -265,7 +265,7 @@ public final class SpecParser {
                 throw new ActlabException(ActlabException.field("set") + " names '" + Excerpt.of(name) + "', which is not a parameter (parameters: "
                         + (symbols.parameterNames().isEmpty() ? "none" : String.join(", ", symbols.parameterNames())) + ")");
             }
-            double v = Numbers.parse(parts[1].strip(), "--set " + name);
+            double v = Numbers.parse(parts[1].strip(), ActlabException.field("set") + " " + name);
             if (!Double.isFinite(v)) {
                 throw new ActlabException(ActlabException.field("set") + " " + name + ": a parameter value must be a finite number, got " + Numbers.format(v));
             }

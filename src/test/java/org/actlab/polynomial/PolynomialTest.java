@@ -78,4 +78,15 @@ class PolynomialTest {
             assertTrue(e.getMessage().contains("finite ends with a < b"), e.getMessage());
         }
     }
+
+    @Test
+    void targetNamesAreCheckedBeforeAnyWork() {
+        assertEquals("power:3", Target.checkName(" power:3 ", false));
+        assertEquals("product", Target.checkName("product", true));
+        // product is approx's alone; powers go from 1 to 32; the name must be one of the five
+        for (String bad : new String[] {"product", "power:0", "power:33", "relu-power:x", "cube"}) {
+            assertThrows(ActlabException.class, () -> Target.checkName(bad, false), bad);
+        }
+        assertEquals(Target.power(3), Target.parse("power:3", null));
+    }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.actlab.ActlabException;
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.Interval;
 import org.actlab.symbolic.SymbolicEngine;
