@@ -74,7 +74,7 @@ public final class ApproxCommand implements Callable<Integer> {
         if (save != null) {
             Certificate c = ap.certificate();
             AtomicFiles.writeString(save, NetworkJson.write(ap.network(), new Approximates.OneInput(c.target(), c.a(), c.b(),
-                    c.certifiedError(), c.exact(), c.float64Bound(), c.method(), CommandOutput.madeBy(spec))));
+                    c.certifiedError(), c.exact(), c.float64Bound(), c.method(), CommandOutput.madeBy(spec)), CommandOutput.provenance(spec)));
         }
         PrintWriter out = spec.commandLine().getOut();
         OutputProvenance provenance = CommandOutput.provenance(spec);
@@ -103,7 +103,7 @@ public final class ApproxCommand implements Callable<Integer> {
         CommandOutput.checkTarget(save);
         ProductNetwork.Result r = ProductNetwork.build(ab[1], e);
         if (save != null) {
-            AtomicFiles.writeString(save, NetworkJson.write(r.network(), new Approximates.Product(ab[1], r.bound(), CommandOutput.madeBy(spec))));
+            AtomicFiles.writeString(save, NetworkJson.write(r.network(), new Approximates.Product(ab[1], r.bound(), CommandOutput.madeBy(spec)), CommandOutput.provenance(spec)));
         }
         Network n = r.network();
         String cert = "bound from the construction: each square errs in [0, W²·2^(−2m−2)], weights are powers of two so "

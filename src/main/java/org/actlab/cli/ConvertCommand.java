@@ -67,7 +67,8 @@ public final class ConvertCommand implements Callable<Integer> {
         String fmt = ApproxCommand.checkFormat(format);
         PolyReluToRelu.Result r = PolyReluToRelu.convert(poly, ab[0], ab[1], eps);
         AtomicFiles.writeString(outFile, NetworkJson.write(r.network(),
-                new Approximates.OfNetwork(poly, ab[0], ab[1], r.errorBound(), false, CommandOutput.madeBy(spec))));
+                new Approximates.OfNetwork(poly, ab[0], ab[1], r.errorBound(), false, CommandOutput.madeBy(spec)),
+                CommandOutput.provenance(spec)));
         Network n = r.network();
         PrintWriter w = spec.commandLine().getOut();
         if (fmt.equals("json")) {
@@ -138,7 +139,7 @@ public final class ConvertCommand implements Callable<Integer> {
             out = files.size() > 1 ? files.get(1) : null;
             // Theorem 1 is exact everywhere; the box only says where validate samples it
             CommandOutput.write(spec, out, NetworkJson.write(ExactConversions.reluToPolyRelu(relu),
-                    new Approximates.OfNetwork(relu, ab[0], ab[1], 0, true, CommandOutput.madeBy(spec))));
+                    new Approximates.OfNetwork(relu, ab[0], ab[1], 0, true, CommandOutput.madeBy(spec)), CommandOutput.provenance(spec)));
             return 0;
         } else {
             if (files.size() > 1) {

@@ -142,7 +142,7 @@ public final class SobolevCommand implements Callable<Integer> {
                     AtomicFiles.writeString(save.resolve(stem + "-" + p.kind().key() + "-eps"
                             + String.format(java.util.Locale.ROOT, "%.0e", p.eps()) + ".json"), NetworkJson.write(net,
                             new Approximates.Sobolev(expr != null ? "expr" : f.name(), expr, c[0], c[1], p.eps(), p.kind().key(),
-                                    p.bound(), madeBy))));
+                                    p.bound(), madeBy), provenance)));
             RateExperiment.Result r = RateExperiment.run(f, lay, epsValues, options, progress);
             String base = SobolevPrinter.base(r);
             AtomicFiles.writeString(out.resolve(base + ".csv"), SobolevPrinter.csv(r, provenance));

@@ -48,9 +48,21 @@ public final class NetworkJson {
      * includes the SHA-256 {@link #digest} of the network as {@link #write(Network)} writes it).
      */
     public static String write(Network net, Approximates approximates) {
+        return write(net, approximates, null);
+    }
+
+    /**
+     * As {@link #write(Network, Approximates)}, with a {@code "provenance"} object (version, commit,
+     * options, seeds of the run that made the network) when {@code provenance} is not null; readers
+     * that do not know it ignore it, and the digest covers the layers only.
+     */
+    public static String write(Network net, Approximates approximates, org.actlab.io.OutputProvenance provenance) {
         try (Json j = new Json()) {
             LayersJson.body(j.beginObject(), net).name("approximates");
             ApproximatesJson.write(j, approximates, digest(net));
+            if (provenance != null) {
+                provenance.writeField(j);
+            }
             return j.endObject().text();
         }
     }

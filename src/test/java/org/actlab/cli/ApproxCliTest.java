@@ -54,6 +54,14 @@ class ApproxCliTest {
                     "--format", "json");
             assertEquals(0, again.code(), again.err());
             assertEquals(certified, JSON.readTree(again.out()).get("certified_error").asDouble(), 0.0, method);
+            // the file and both outputs say what made them: the arguments, every option, the seeds
+            for (JsonNode made : new JsonNode[] {net, out, JSON.readTree(again.out())}) {
+                JsonNode prov = made.get("provenance");
+                assertEquals("actlab", prov.get("tool").asText(), method);
+                assertTrue(prov.get("configuration").has("--interval"), method);
+            }
+            assertEquals(method, net.get("provenance").get("configuration").get("--method").asText());
+            assertEquals(method.equals("trained"), out.get("provenance").get("seeds").has("trained baseline starts"), method);
         }
     }
 

@@ -26,8 +26,8 @@ public final class DerivationJson {
     /** The document, with the provenance of the run that derived it. */
     public static String print(Derivation d, OutputProvenance provenance) {
         GradientSpec spec = d.spec();
-        ExpressionPrinter plain = new ExpressionPrinter(Dialect.PLAIN, spec.symbols(), null);
-        ExpressionPrinter tex = new ExpressionPrinter(Dialect.LATEX, spec.symbols(), null);
+        ExpressionPrinter plain = Dialect.PLAIN.printer(spec.symbols(), null);
+        ExpressionPrinter tex = Dialect.LATEX.printer(spec.symbols(), null);
         try (Json j = new Json()) {
             j.beginObject();
             j.field("format", "actlab-derivation/1");

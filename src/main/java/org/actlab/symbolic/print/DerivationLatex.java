@@ -16,7 +16,7 @@ public final class DerivationLatex {
     /** The LaTeX fragment (amsmath). */
     public static String print(Derivation d) {
         GradientSpec spec = d.spec();
-        ExpressionPrinter tex = new ExpressionPrinter(Dialect.LATEX, spec.symbols(), null);
+        ExpressionPrinter tex = Dialect.LATEX.printer(spec.symbols(), null);
         StringBuilder b = new StringBuilder();
         b.append("% actlab derive ").append(CodeText.latexComment(spec.name())).append(": ").append(CodeText.latexComment(spec.source())).append('\n');
         b.append("g(x) = \\begin{cases}\n");

@@ -23,7 +23,7 @@ public final class DerivationText {
 
     /** The report. */
     public static String print(Derivation d) {
-        ExpressionPrinter p = new ExpressionPrinter(Dialect.TEXT, d.spec().symbols(), null);
+        ExpressionPrinter p = Dialect.TEXT.printer(d.spec().symbols(), null);
         GradientSpec spec = d.spec();
         StringBuilder b = new StringBuilder();
         b.append("derivation: ").append(spec.name()).append('\n');

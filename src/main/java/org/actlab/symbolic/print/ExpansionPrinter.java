@@ -20,7 +20,7 @@ public final class ExpansionPrinter {
 
     /** Text, then the LaTeX of f and f′. */
     public static String text(PolyCom.Expansion e) {
-        ExpressionPrinter p = new ExpressionPrinter(Dialect.TEXT, e.symbols(), null);
+        ExpressionPrinter p = Dialect.TEXT.printer(e.symbols(), null);
         int w = e.pieces().stream().mapToInt(d -> d.condition().length()).max().orElse(0);
         StringBuilder b = new StringBuilder(title(e)).append('\n');
         b.append("f(x):\n");
@@ -48,7 +48,7 @@ public final class ExpansionPrinter {
 
     /** f and f′ as LaTeX ({@code cases} when piecewise). */
     public static String latex(PolyCom.Expansion e) {
-        ExpressionPrinter tex = new ExpressionPrinter(Dialect.LATEX, e.symbols(), null);
+        ExpressionPrinter tex = Dialect.LATEX.printer(e.symbols(), null);
         StringBuilder b = new StringBuilder();
         for (String[] what : new String[][] {{"f(x)", "v"}, {"f'(x)", "d"}}) {
             List<IExprRow> rows = new ArrayList<>();
@@ -79,8 +79,8 @@ public final class ExpansionPrinter {
 
     /** JSON: pieces with f and f′ (ASCII and LaTeX), breakpoints with smoothness. */
     public static String json(PolyCom.Expansion e) {
-        ExpressionPrinter plain = new ExpressionPrinter(Dialect.PLAIN, e.symbols(), null);
-        ExpressionPrinter tex = new ExpressionPrinter(Dialect.LATEX, e.symbols(), null);
+        ExpressionPrinter plain = Dialect.PLAIN.printer(e.symbols(), null);
+        ExpressionPrinter tex = Dialect.LATEX.printer(e.symbols(), null);
         try (Json j = new Json()) {
             j.beginObject().field("format", "actlab-polycom/1").field("type", e.type()).field("rho", e.rho())
                     .field("order", e.order());

@@ -18,7 +18,7 @@ public final class ExplorePrinter {
         if (v.expression() == null) {
             return "";
         }
-        return new ExpressionPrinter(Dialect.TEXT, symbols, null).print(v.expression()) + " " + v.relation();
+        return Dialect.TEXT.printer(symbols, null).print(v.expression()) + " " + v.relation();
     }
 
     private static String gradient(Explorer.Candidate c, ExpressionPrinter p) {
@@ -75,7 +75,7 @@ public final class ExplorePrinter {
         b.append("|---|---|---|---|---|---|\n");
         int rank = 1;
         for (Explorer.Candidate c : shown) {
-            ExpressionPrinter p = new ExpressionPrinter(Dialect.TEXT, c.derivation().spec().symbols(), null);
+            ExpressionPrinter p = Dialect.TEXT.printer(c.derivation().spec().symbols(), null);
             b.append("| ").append(rank++).append(" | ").append(c.name().replace("|", "\\|")).append(" | ")
                     .append(md(gradient(c, p))).append(" | ").append(md(closedForm(c, p))).append(" | ")
                     .append(md(properties(c))).append(" | ").append(md(matches(c))).append(" |\n");
@@ -91,7 +91,7 @@ public final class ExplorePrinter {
         StringBuilder b = new StringBuilder("rank,name,gradient,closed_form,properties,contains\n");
         int rank = 1;
         for (Explorer.Candidate c : shown) {
-            ExpressionPrinter p = new ExpressionPrinter(Dialect.PLAIN, c.derivation().spec().symbols(), null);
+            ExpressionPrinter p = Dialect.PLAIN.printer(c.derivation().spec().symbols(), null);
             b.append(rank++).append(',').append(quote(c.name())).append(',').append(quote(gradient(c, p))).append(',')
                     .append(quote(closedForm(c, p))).append(',').append(quote(properties(c))).append(',')
                     .append(quote(matches(c))).append('\n');

@@ -37,8 +37,8 @@ public final class JavaEmitter {
         List<IExpr> pieces = CodeEmitter.stablePieces(d, engine, "java");
         String cls = CodeText.javaClassName(CodeEmitter.className(spec.name()));
         String name = CodeText.javaString(spec.name());
-        ExpressionPrinter doubles = new ExpressionPrinter(Dialect.JAVA, sy, s -> "p[" + sy.indexOf(s) + "]");
-        ExpressionPrinter text = new ExpressionPrinter(Dialect.TEXT, sy, null);
+        ExpressionPrinter doubles = Dialect.JAVA.printer(sy, s -> "p[" + sy.indexOf(s) + "]");
+        ExpressionPrinter text = Dialect.TEXT.printer(sy, null);
         JavaGenericPrinter generic = new JavaGenericPrinter(sy);
         double[] defaults = CodeEmitter.defaults(d, namedDefaults);
         List<Reparameterisation> reparams = Reparameterisation.of(spec);

@@ -40,7 +40,7 @@ public final class PyTorchEmitter {
                     + "provide; use " + org.actlab.ActlabException.field("emit") + " java, or " + org.actlab.ActlabException.field("at") + " for numbers");
         }
         String cls = CodeText.pythonClassName(CodeEmitter.className(spec.name()));
-        ExpressionPrinter text = new ExpressionPrinter(Dialect.PLAIN, sy, null);
+        ExpressionPrinter text = Dialect.PLAIN.printer(sy, null);
         double[] defaults = CodeEmitter.defaults(d, namedDefaults);
         List<Reparameterisation> reparams = Reparameterisation.of(spec);
         List<String> names = sy.parameterNames();
@@ -64,7 +64,7 @@ public final class PyTorchEmitter {
         b.append("def _inverse_softplus(y):\n");
         b.append("    \"\"\"raw with softplus(raw) = y > 0 (PyTorch returns its input above 20).\"\"\"\n");
         b.append("    return y if y > 20 else math.log(math.expm1(y))\n\n\n");
-        ExpressionPrinter printer = new ExpressionPrinter(Dialect.PYTORCH, sy, s -> id.get(sy.nameOf(s)));
+        ExpressionPrinter printer = Dialect.PYTORCH.printer(sy, s -> id.get(sy.nameOf(s)));
         List<String> bodies = pieces.stream().map(printer::print).toList();
         // each helper evaluates its two sides on the input masked into them (the other side sees 0), so no side
         // overflows and autograd's gradient is that of the side in use, accurate in both tails
