@@ -66,7 +66,7 @@ public final class PolycomLemma2Claim implements Claim {
         String summary = "deep networks " + first.parameters() + " … " + last.parameters()
                 + " parameters for ε = 1e-2 … 1e-7, all certified; " + String.format(java.util.Locale.ROOT, "%.0f", slope)
                 + " parameters per decade: linear in ln(1/ε), sharper than the lemma's ln²(1/ε)";
-        return Outcome.of(id(), summary, m.all(), (System.nanoTime() - start) / 1e9);
+        return Outcome.of(id(), summary, m.all(), (System.nanoTime() - start) / 1e9).withEvidence(points);
     }
 
     private static double ratio(SweepPoint p) {
