@@ -1,13 +1,12 @@
 package org.actlab.symbolic.print;
 
 import org.actlab.symbolic.Symbols;
-import org.hipparchus.fraction.BigFraction;
 import org.matheclipse.core.interfaces.IExpr;
 
 /** ASCII with the user's names, for JSON and CSV: {@code alpha_p*x^2 + beta*x}. */
-final class PlainPrinter extends ExpressionPrinter {
+final class PlainPrinter extends AsciiMathPrinter {
     PlainPrinter(Symbols symbols) {
-        super(symbols, null);
+        super(symbols);
     }
 
     @Override
@@ -16,24 +15,8 @@ final class PlainPrinter extends ExpressionPrinter {
     }
 
     @Override
-    String infinity() {
-        return "inf";
-    }
-
-    @Override
     String pi() {
         return "pi";
-    }
-
-    @Override
-    String e() {
-        return "e";
-    }
-
-    @Override
-    String rational(BigFraction f, boolean negative, int context) {
-        String s = f.getNumerator() + "/" + f.getDenominator();
-        return context >= POWER ? "(" + s + ")" : s;
     }
 
     @Override
@@ -42,18 +25,8 @@ final class PlainPrinter extends ExpressionPrinter {
     }
 
     @Override
-    String exp(String u) {
-        return "exp(" + u + ")";
-    }
-
-    @Override
     String sqrt(String u) {
         return "sqrt(" + u + ")";
-    }
-
-    @Override
-    String reciprocal(IExpr positive, String r) {
-        return "1/" + r;
     }
 
     @Override

@@ -3,13 +3,12 @@ package org.actlab.symbolic.print;
 import java.util.Locale;
 
 import org.actlab.symbolic.Symbols;
-import org.hipparchus.fraction.BigFraction;
 import org.matheclipse.core.interfaces.IExpr;
 
 /** Unicode mathematics for terminals: {@code α_p·x² + β·x}. */
-final class TextPrinter extends ExpressionPrinter {
+final class TextPrinter extends AsciiMathPrinter {
     TextPrinter(Symbols symbols) {
-        super(symbols, null);
+        super(symbols);
     }
 
     @Override
@@ -22,24 +21,8 @@ final class TextPrinter extends ExpressionPrinter {
     }
 
     @Override
-    String infinity() {
-        return "inf";
-    }
-
-    @Override
     String pi() {
         return "π";
-    }
-
-    @Override
-    String e() {
-        return "e";
-    }
-
-    @Override
-    String rational(BigFraction f, boolean negative, int context) {
-        String s = f.getNumerator() + "/" + f.getDenominator();
-        return context >= POWER ? "(" + s + ")" : s;
     }
 
     @Override
@@ -58,18 +41,8 @@ final class TextPrinter extends ExpressionPrinter {
     }
 
     @Override
-    String exp(String u) {
-        return "exp(" + u + ")";
-    }
-
-    @Override
     String sqrt(String u) {
         return "√(" + u + ")";
-    }
-
-    @Override
-    String reciprocal(IExpr positive, String r) {
-        return "1/" + r;
     }
 
     @Override
