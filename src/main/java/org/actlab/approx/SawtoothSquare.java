@@ -116,26 +116,27 @@ public final class SawtoothSquare {
         Circuit c = new Circuit(1);
         Affine t = c.input(0).times(1 / w);
         // hidden layer 1: u1 = σ(t), u2 = σ(t − ½), t = (x − a′)/W
-        Node u1 = c.relu(t.plus(-a0 / w));
-        Node u2 = c.relu(t.plus(-a0 / w - 0.5));
+        Sawtooth.Teeth teeth = Sawtooth.teeth(c, t.plus(-a0 / w));
+        Node u1 = teeth.up();
+        Node u2 = teeth.down();
         if (m == 1) {
             // x² ≈ scale·(t − g_1/4 + βt) + a′², with t − g_1/4 = u1/2 + u2
             return c.compile(Affine.term(scale * (0.5 + beta), u1).plus(Affine.term(scale, u2)).plus(a0 * a0 + shift),
                     true, Long.MAX_VALUE);
         }
         // hidden layer 2: g_1 = 2u1 − 4u2; accumulator t − g_1/4 + βt + K = (½ + β)u1 + u2 + K
-        Affine tooth = Affine.term(2, u1).plus(Affine.term(-4, u2));
         Affine accumulator = Affine.term(0.5 + beta, u1).plus(Affine.term(1, u2)).plus(k);
         // each layer holds its two tooth units first, then the accumulator (creation order is layer order)
-        u1 = c.relu(tooth);
-        u2 = c.relu(tooth.plus(-0.5));
+        teeth = Sawtooth.teeth(c, teeth.tooth());
+        u1 = teeth.up();
+        u2 = teeth.down();
         Node acc = c.relu(accumulator);
         for (int s = 2; s < m; s++) {
             double q = Math.scalb(1.0, -2 * s);
-            tooth = Affine.term(2, u1).plus(Affine.term(-4, u2));
             Affine nextAcc = Affine.term(-2 * q, u1).plus(Affine.term(4 * q, u2)).plus(Affine.term(1, acc));
-            u1 = c.relu(tooth);
-            u2 = c.relu(tooth.plus(-0.5));
+            teeth = Sawtooth.teeth(c, teeth.tooth());
+            u1 = teeth.up();
+            u2 = teeth.down();
             acc = c.relu(nextAcc);
         }
         double q = Math.scalb(1.0, -2 * m);

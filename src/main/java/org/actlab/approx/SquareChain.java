@@ -34,8 +34,9 @@ final class SquareChain {
     /** Level-1 neurons σ(t), σ(t − ½) with {@code t = (z − lo)/wf ∈ [0, 1]}, in the current layer. */
     void start(Circuit plan, Affine z) {
         Affine t = z.plus(-lo).times(1 / wf);
-        u1 = plan.relu(t);
-        u2 = plan.relu(t.plus(-0.5));
+        Sawtooth.Teeth teeth = Sawtooth.teeth(plan, t);
+        u1 = teeth.up();
+        u2 = teeth.down();
         levelOneT = Affine.term(1, u1);
         level = 1;
     }
@@ -79,7 +80,7 @@ final class SquareChain {
         if (level == 1 && signedTooth != null) {
             return signedTooth;
         }
-        return Affine.term(2, u1).plus(Affine.term(-4, u2));
+        return new Sawtooth.Teeth(u1, u2).tooth();
     }
 
     boolean active() {
@@ -88,9 +89,9 @@ final class SquareChain {
 
     /** Adds the next level's neurons; returns its contribution −factor·wf²·g_s/4^s. */
     Affine nextLevel(Circuit plan) {
-        Affine g = tooth();
-        u1 = plan.relu(g);
-        u2 = plan.relu(g.plus(-0.5));
+        Sawtooth.Teeth teeth = Sawtooth.teeth(plan, tooth());
+        u1 = teeth.up();
+        u2 = teeth.down();
         level++;
         return tooth().times(-factor * wf * wf * Math.scalb(1.0, -2 * level));
     }

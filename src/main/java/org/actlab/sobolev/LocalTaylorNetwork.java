@@ -380,9 +380,7 @@ public final class LocalTaylorNetwork {
             Affine tooth = u;
             Affine acc = u;
             for (int s = 1; s <= levels; s++) {
-                Circuit.Node up = circuit.relu(tooth);
-                Circuit.Node down = circuit.relu(tooth.plus(-0.5, Affine.constant(1)));
-                tooth = Affine.of(up).scaled(2).plus(-4, Affine.of(down));
+                tooth = org.actlab.approx.Sawtooth.teeth(circuit, tooth).tooth();
                 acc = Affine.of(circuit.relu(acc.plus(-Math.pow(4, -s), tooth)));
             }
             return acc.scaled(bound * bound);
