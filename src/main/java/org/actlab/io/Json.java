@@ -18,12 +18,23 @@ public final class Json implements AutoCloseable {
     private final JsonGenerator gen;
 
     public Json() {
+        this(true);
+    }
+
+    private Json(boolean pretty) {
         try {
             gen = FACTORY.createGenerator(out);
-            gen.useDefaultPrettyPrinter();
+            if (pretty) {
+                gen.useDefaultPrettyPrinter();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A writer that puts the whole document on one line (for a value inside a line of text). */
+    public static Json compact() {
+        return new Json(false);
     }
 
     /** Runs one generator call, turning the (impossible, in-memory) IOException unchecked. */

@@ -2,8 +2,6 @@ package org.actlab.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * What made an output, so that a JSON or CSV file can be traced to the exact run that wrote it
@@ -88,33 +83,11 @@ public record OutputProvenance(String version, String commit, List<String> comma
 
     /** The comment line that heads a CSV output: {@code # provenance: } and the object on one line. */
     public String csvComment() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("tool", "actlab");
-            g.writeStringField("version", version);
-            g.writeStringField("commit", commit);
-            g.writeArrayFieldStart("command");
-            for (String a : command) {
-                g.writeString(a);
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("configuration");
-            for (Map.Entry<String, String> e : configuration.entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("seeds");
-            for (Map.Entry<String, Long> e : seeds.entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Json j = Json.compact()) {
+            writeObject(j);
+            // Jackson escapes control characters, so the comment stays on one line whatever the user typed
+            return "# provenance: " + j.text().strip() + "\n";
         }
-        // Jackson escapes control characters, so the comment stays on one line whatever the user typed
-        return "# provenance: " + out + "\n";
     }
 
     /** The project version Maven wrote into {@code org/actlab/version.properties}, or "unknown". */

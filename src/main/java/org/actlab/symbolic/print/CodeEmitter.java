@@ -7,8 +7,6 @@ import java.util.Map;
 
 import org.actlab.symbolic.Derivation;
 import org.actlab.symbolic.Interval;
-import org.actlab.symbolic.SymbolicEngine;
-import org.matheclipse.core.interfaces.IExpr;
 
 /** What the Java and PyTorch emitters share: names, default values, stable pieces. */
 final class CodeEmitter {
@@ -42,11 +40,6 @@ final class CodeEmitter {
             out[i] = d.spec().values().getOrDefault(n, namedDefaults.getOrDefault(n, 1.0));
         }
         return out;
-    }
-
-    /** The closed forms in stable code form, one per piece; an error without closed forms. */
-    static List<IExpr> stablePieces(Derivation d, SymbolicEngine engine, String target) {
-        return StableForms.pieces(d, engine, target);
     }
 
     /** A Java/Python condition on {@code v} for an interval. */

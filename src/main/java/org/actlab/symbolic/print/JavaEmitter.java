@@ -34,7 +34,7 @@ public final class JavaEmitter {
         checkPackage(packageName);
         GradientSpec spec = d.spec();
         Symbols sy = spec.symbols();
-        List<IExpr> pieces = CodeEmitter.stablePieces(d, engine, "java");
+        List<IExpr> pieces = StableForms.pieces(d, engine, "java");
         String cls = CodeText.javaClassName(CodeEmitter.className(spec.name()));
         String name = CodeText.javaString(spec.name());
         ExpressionPrinter doubles = Dialect.JAVA.printer(sy, s -> "p[" + sy.indexOf(s) + "]");

@@ -34,7 +34,7 @@ public final class PyTorchEmitter {
     public static String emit(Derivation d, SymbolicEngine engine, Map<String, Double> namedDefaults) {
         GradientSpec spec = d.spec();
         Symbols sy = spec.symbols();
-        List<IExpr> pieces = CodeEmitter.stablePieces(d, engine, "pytorch");
+        List<IExpr> pieces = StableForms.pieces(d, engine, "pytorch");
         if (pieces.stream().anyMatch(e -> !e.isFree(org.matheclipse.core.expression.S.PolyLog))) {
             throw new org.actlab.ActlabException("the closed form needs the dilogarithm Li2, which PyTorch does not "
                     + "provide; use " + org.actlab.ActlabException.field("emit") + " java, or " + org.actlab.ActlabException.field("at") + " for numbers");
