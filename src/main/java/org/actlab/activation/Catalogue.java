@@ -161,6 +161,19 @@ public final class Catalogue {
     }
 
     /** A scalar activation by name. */
+    /**
+     * xIELU's defaults, {@code alpha_p}, {@code alpha_n}, {@code beta} in that order: the one place the
+     * claims, figures, layer checks and training read them from.
+     */
+    public static Map<String, Double> xieluDefaults() {
+        ParameterValues d = scalar("xielu", Map.of()).parameters();
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String name : List.of("alpha_p", "alpha_n", "beta")) {
+            out.put(name, d.get(name));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     public static ScalarActivation scalar(String name, Map<String, double[]> params) {
         Activation a = create(name, params);
         if (!(a instanceof ScalarActivation s)) {

@@ -7,7 +7,6 @@ import org.actlab.network.Network;
 import org.actlab.polynomial.Polynomial;
 import org.actlab.polynomial.Rationals;
 import org.actlab.polynomial.Target;
-import org.hipparchus.analysis.polynomials.PolynomialFunction;
 import org.hipparchus.fraction.BigFraction;
 
 /**
@@ -189,26 +188,25 @@ final class PieceMaxima {
         Dyadic width = Dyadic.of(x1).subtract(fx0);
         Dyadic rise = fy1.subtract(fy0);
         double s = rise.approx() / width.approx();
-        PolynomialFunction poly = new PolynomialFunction(p);
-        PolynomialFunction d1 = poly.polynomialDerivative();
-        double[] q = d1.getCoefficients().clone();
+        double[] d1 = Polynomial.derivative(p);
+        double[] q = d1.clone();
         q[0] -= s;
         if (p.length - 1 > 3 || nearDoubleRoot(q)) {
             return subdivided(p, x0, x1, fy0, fy1, e0, e1, Polynomial.rootsInside(q, x0, x1));
         }
-        PolynomialFunction d2 = d1.polynomialDerivative();
-        PolynomialFunction d3 = d2.polynomialDerivative();
+        double[] d2 = Polynomial.derivative(d1);
+        double[] d3 = Polynomial.derivative(d2);
         double scale = Math.max(Math.abs(x0), Math.abs(x1));
-        double m2 = Polynomial.absBound(d2.getCoefficients(), scale);
-        double m3 = Polynomial.absBound(d3.getCoefficients(), scale);
+        double m2 = Polynomial.absBound(d2, scale);
+        double m3 = Polynomial.absBound(d3, scale);
         Bound best = null;
         double[] roots = Polynomial.rootsInside(q, x0, x1);
         for (double c : roots) {
             Dyadic fc = Dyadic.of(c);
             Dyadic numerator = Dyadic.horner(p, fc).subtract(fy0).multiply(width).subtract(rise.multiply(fc.subtract(fx0)));
             double eAbs = Dyadic.upperQuotient(numerator, width);
-            double ePrime = Math.abs(d1.value(c) - s) + 8 * U * (Polynomial.absBound(d1.getCoefficients(), scale) + Math.abs(s));
-            double curvature = Math.abs(d2.value(c));
+            double ePrime = Math.abs(Polynomial.horner(d1, c) - s) + 8 * U * (Polynomial.absBound(d1, scale) + Math.abs(s));
+            double curvature = Math.abs(Polynomial.horner(d2, c));
             double rho = 2 * ePrime / Math.max(curvature, Double.MIN_NORMAL);
             if (!(curvature - m3 * rho - 8 * U * m2 > 0 && rho < (x1 - x0))) {
                 return subdivided(p, x0, x1, fy0, fy1, e0, e1, roots);   // no enclosure: subdivide instead

@@ -15,7 +15,6 @@ import org.actlab.network.Network;
 import org.actlab.polynomial.Interval;
 import org.actlab.polynomial.Polynomial;
 import org.actlab.polynomial.Target;
-import org.hipparchus.analysis.polynomials.PolynomialFunction;
 
 /**
  * PolyCom Theorem 2 made constructive: a PolyReLU network on a box {@code [lo, hi]^d} becomes a ReLU
@@ -222,11 +221,11 @@ public final class PolyReluToRelu {
         if (b <= 0) {
             return 0;
         }
-        PolynomialFunction d = new PolynomialFunction(c).polynomialDerivative();
+        double[] d = Polynomial.derivative(c);
         double lo = Math.max(a, 0);
-        double m = Math.max(Math.abs(d.value(lo)), Math.abs(d.value(b)));
-        for (double r : Polynomial.rootsInside(d.polynomialDerivative().getCoefficients(), lo, b)) {
-            m = Math.max(m, Math.abs(d.value(r)));
+        double m = Math.max(Math.abs(Polynomial.horner(d, lo)), Math.abs(Polynomial.horner(d, b)));
+        for (double r : Polynomial.rootsInside(Polynomial.derivative(d), lo, b)) {
+            m = Math.max(m, Math.abs(Polynomial.horner(d, r)));
         }
         return m * (1 + 1e-9);
     }

@@ -7,7 +7,6 @@ import org.actlab.ActlabException;
 import org.actlab.network.Network;
 import org.actlab.polynomial.Polynomial;
 import org.actlab.polynomial.Target;
-import org.hipparchus.analysis.polynomials.PolynomialFunction;
 
 /**
  * One-hidden-layer ReLU networks with free knots for any piecewise-polynomial target.
@@ -142,19 +141,19 @@ final class ShallowGreedy {
             if (!(lo < hi)) {
                 continue;
             }
-            PolynomialFunction second = new PolynomialFunction(piece).polynomialDerivative().polynomialDerivative();
-            double min = Math.min(second.value(lo), second.value(hi));
-            double max = Math.max(second.value(lo), second.value(hi));
-            for (double r : Polynomial.rootsInside(second.polynomialDerivative().getCoefficients(), lo, hi)) {
-                min = Math.min(min, second.value(r));
-                max = Math.max(max, second.value(r));
+            double[] second = Polynomial.derivative(Polynomial.derivative(piece));
+            double min = Math.min(Polynomial.horner(second, lo), Polynomial.horner(second, hi));
+            double max = Math.max(Polynomial.horner(second, lo), Polynomial.horner(second, hi));
+            for (double r : Polynomial.rootsInside(Polynomial.derivative(second), lo, hi)) {
+                min = Math.min(min, Polynomial.horner(second, r));
+                max = Math.max(max, Polynomial.horner(second, r));
             }
             convex &= min >= 0;
             concave &= max <= 0;
         }
         if (t.hasBreakpointAtZero() && a < 0 && 0 < b) {
-            double jump = new PolynomialFunction(t.right()).polynomialDerivative().value(0)
-                    - new PolynomialFunction(t.left()).polynomialDerivative().value(0);
+            double jump = Polynomial.horner(Polynomial.derivative(t.right()), 0)
+                    - Polynomial.horner(Polynomial.derivative(t.left()), 0);
             convex &= jump >= 0;
             concave &= jump <= 0;
         }
@@ -187,7 +186,7 @@ final class ShallowGreedy {
         double[] piece = t.pieceAt(0.5 * (x0 + x1));
         double y0 = Polynomial.horner(piece, x0);
         double s = (Polynomial.horner(piece, x1) - y0) / (x1 - x0);
-        double[] d = new PolynomialFunction(piece).polynomialDerivative().getCoefficients().clone();
+        double[] d = Polynomial.derivative(piece);
         d[0] -= s;
         double worst = 0;
         for (double c : Polynomial.rootsInside(d, x0, x1)) {

@@ -83,8 +83,7 @@ public final class XieluDerivationClaim implements Claim {
 
         ScalarActivation catalogue = Catalogue.scalar("xielu", Map.of());
         // the catalogue entry's defaults (α_p, α_n, β), in the order of the derivation's parameters
-        double[] defaults = {catalogue.parameters().get("alpha_p"), catalogue.parameters().get("alpha_n"),
-                catalogue.parameters().get("beta")};
+        double[] defaults = Catalogue.xieluDefaults().values().stream().mapToDouble(Double::doubleValue).toArray();
         double[] xs = new double[61];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = -30 + i + 1e-3 / Math.PI;

@@ -13,8 +13,8 @@ import org.actlab.ActlabException;
 import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.io.AtomicFiles;
-import org.actlab.io.Numbers;
 import org.actlab.symbolic.Explorer;
+import org.actlab.print.ParameterWords;
 import org.actlab.symbolic.print.ExplorePrinter;
 import org.actlab.training.TrainingActivation;
 import org.actlab.training.TrainingComparison;
@@ -83,12 +83,7 @@ public final class ExploreCommand implements Callable<Integer> {
     /** The baselines trained next to the candidates, and the candidates' parameter values (xIELU's defaults). */
     static final List<String> TRAIN_BASELINES = List.of("relu", "xielu");
     /** The template's parameters at xIELU's catalogue defaults, the values the candidates are trained at. */
-    static final Map<String, Double> TRAIN_VALUES = xieluDefaults();
-
-    private static Map<String, Double> xieluDefaults() {
-        org.actlab.activation.ParameterValues d = org.actlab.activation.Catalogue.scalar("xielu", Map.of()).parameters();
-        return Map.of("alpha_p", d.get("alpha_p"), "alpha_n", d.get("alpha_n"), "beta", d.get("beta"));
-    }
+    static final Map<String, Double> TRAIN_VALUES = org.actlab.activation.Catalogue.xieluDefaults();
 
     @Override
     public Integer call() {
@@ -126,10 +121,7 @@ public final class ExploreCommand implements Callable<Integer> {
         if (task != null) {
             markdown += "\n" + TrainingPrinter.markdown(TrainingComparison.of(runs), plan(task, List.of())).replaceFirst("^# [^\n]*\n",
                     "## Trained on " + task.name() + " (the top candidates next to " + String.join(" and ", TRAIN_BASELINES) + ", "
-                            + (TRAIN_VALUES.get("alpha_p").equals(TRAIN_VALUES.get("alpha_n"))
-                            ? "α_p = α_n = " + Numbers.format(TRAIN_VALUES.get("alpha_p"))
-                            : "α_p = " + Numbers.format(TRAIN_VALUES.get("alpha_p")) + ", α_n = " + Numbers.format(TRAIN_VALUES.get("alpha_n")))
-                            + ", β = " + Numbers.format(TRAIN_VALUES.get("beta")) + ")\n");
+                            + ParameterWords.xielu(TRAIN_VALUES) + ")\n");
         }
         if (out != null) {
             AtomicFiles.writeString(out.resolve("explore.md"), markdown);

@@ -52,7 +52,7 @@ public class CatalogueLayer extends TrainableActivationLayer {
 
     /** {@link #xielu(double, double, double, long)} at the catalogue entry's defaults (α_p, α_n, β). */
     public static CatalogueLayer xielu(long size) {
-        org.actlab.activation.ParameterValues d = org.actlab.activation.Catalogue.scalar("xielu", Map.of()).parameters();
+        Map<String, Double> d = org.actlab.activation.Catalogue.xieluDefaults();
         return xielu(d.get("alpha_p"), d.get("alpha_n"), d.get("beta"), size);
     }
 

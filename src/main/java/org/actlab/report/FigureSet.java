@@ -42,13 +42,12 @@ public final class FigureSet {
     private static final int PANEL_H = 440;
     /** xIELU's defaults (the paper's initialisation). */
     /** xIELU's defaults, from its catalogue entry. */
-    private static final org.actlab.activation.ParameterValues XIELU = Catalogue.scalar("xielu", Map.of()).parameters();
+    private static final Map<String, Double> XIELU = Catalogue.xieluDefaults();
     private static final double AP = XIELU.get("alpha_p");
     private static final double AN = XIELU.get("alpha_n");
     private static final double BETA = XIELU.get("beta");
     /** {@code α_p = α_n = 0.8, β = 0.5}: the defaults in words, for labels and captions. */
-    private static final String XIELU_VALUES = (AP == AN ? "α_p = α_n = " + Numbers.format(AP)
-            : "α_p = " + Numbers.format(AP) + ", α_n = " + Numbers.format(AN)) + ", β = " + Numbers.format(BETA);
+    private static final String XIELU_VALUES = org.actlab.print.ParameterWords.xielu(XIELU);
     /** The PolyReLU a = (1, 1, ½, ¼) on [−1, 1] of the reference parameter counts (988 one hidden layer, 331 best known at 1e-6). */
     private static final double[] POLYRELU = org.actlab.claims.PolycomLemma2Claim.coefficients();
 
