@@ -124,23 +124,17 @@ public final class SawtoothSquare {
             return c.compile(Affine.term(scale * (0.5 + beta), u1).plus(Affine.term(scale, u2)).plus(a0 * a0 + shift),
                     true, Long.MAX_VALUE);
         }
-        // hidden layer 2: g_1 = 2u1 − 4u2; accumulator t − g_1/4 + βt + K = (½ + β)u1 + u2 + K
-        Affine accumulator = Affine.term(0.5 + beta, u1).plus(Affine.term(1, u2)).plus(k);
+        // hidden layer 2: g_1 = 2u1 − 4u2; accumulator t − g_1/4 + βt = (½ + β)u1 + u2, carried with the offset K
+        Affine pending = Affine.term(0.5 + beta, u1).plus(Affine.term(1, u2));
         // each layer holds its two tooth units first, then the accumulator (creation order is layer order)
         teeth = Sawtooth.teeth(c, teeth.tooth());
-        u1 = teeth.up();
-        u2 = teeth.down();
-        Node acc = c.relu(accumulator);
+        Affine acc = Sawtooth.carry(c, pending, k);
         for (int s = 2; s < m; s++) {
-            double q = Math.scalb(1.0, -2 * s);
-            Affine nextAcc = Affine.term(-2 * q, u1).plus(Affine.term(4 * q, u2)).plus(Affine.term(1, acc));
+            pending = teeth.tooth().times(-Math.scalb(1.0, -2 * s)).plus(acc);
             teeth = Sawtooth.teeth(c, teeth.tooth());
-            u1 = teeth.up();
-            u2 = teeth.down();
-            acc = c.relu(nextAcc);
+            acc = Sawtooth.carry(c, pending, k);
         }
-        double q = Math.scalb(1.0, -2 * m);
-        return c.compile(Affine.term(-2 * q * scale, u1).plus(Affine.term(4 * q * scale, u2)).plus(Affine.term(scale, acc))
-                .plus(a0 * a0 - scale * k + shift), true, Long.MAX_VALUE);
+        Affine sum = teeth.tooth().times(-Math.scalb(1.0, -2 * m)).plus(acc);
+        return c.compile(sum.times(scale).plus(a0 * a0 + shift), true, Long.MAX_VALUE);
     }
 }

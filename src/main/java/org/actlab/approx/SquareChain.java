@@ -122,7 +122,7 @@ final class SquareChain {
     static Block advance(Circuit plan, List<SquareChain> chains, Affine pending, double k, Affine v, boolean carry) {
         Affine vAffine = v;
         while (chains.stream().anyMatch(SquareChain::active)) {
-            Affine next = Affine.term(1, plan.relu(pending.plus(k))).plus(-k);
+            Affine next = Sawtooth.carry(plan, pending, k);
             for (SquareChain ch : chains) {
                 if (ch.active()) {
                     next = next.plus(ch.nextLevel(plan));

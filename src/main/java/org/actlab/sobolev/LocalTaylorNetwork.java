@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.actlab.ActlabException;
-import org.actlab.network.Network;
 import org.actlab.approx.Construction;
+import org.actlab.approx.Sawtooth;
+import org.actlab.approx.SawtoothSquare;
 import org.actlab.network.Circuit;
 import org.actlab.network.Circuit.Affine;
+import org.actlab.network.Network;
 import org.hipparchus.util.CombinatoricsUtils;
 
 /**
@@ -380,8 +382,8 @@ public final class LocalTaylorNetwork {
             Affine tooth = u;
             Affine acc = u;
             for (int s = 1; s <= levels; s++) {
-                tooth = org.actlab.approx.Sawtooth.teeth(circuit, tooth).tooth();
-                acc = Affine.of(circuit.relu(acc.plus(-Math.pow(4, -s), tooth)));
+                tooth = Sawtooth.teeth(circuit, tooth).tooth();
+                acc = Sawtooth.carry(circuit, acc.plus(-Math.pow(4, -s), tooth), 0);   // f_s ≥ 0: no offset
             }
             return acc.scaled(bound * bound);
         }
@@ -425,7 +427,7 @@ public final class LocalTaylorNetwork {
         /** {final error bound, largest error bound of any intermediate value}. */
         double[] bounds(double slack) {
             List<int[]> alphas = MultiIndex.all(d, n - 1);
-            double q = org.actlab.approx.SawtoothSquare.error(levels, false);
+            double q = SawtoothSquare.error(levels, false);
             double worst = 0;
             // chains g_a = h·clamp^a/N^a: errors of q_a = product(q_{a−1}, clamp), |q| ≤ 1
             double[] eg = new double[n];
