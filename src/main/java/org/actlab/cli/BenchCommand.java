@@ -10,6 +10,7 @@ import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
 import org.actlab.bench.Throughput;
 import org.actlab.io.Numbers;
+import org.actlab.print.ValidationReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

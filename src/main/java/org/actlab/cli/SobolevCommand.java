@@ -62,7 +62,7 @@ public final class SobolevCommand implements Callable<Integer> {
     @Option(names = "--eps", paramLabel = "FROM:TO", description = "target errors by decades (default: per d and n, see --help of the default set)")
     private String eps;
 
-    @Option(names = "--per-decade", paramLabel = "K", defaultValue = "2", description = "ε values per decade (default: ${DEFAULT-VALUE})")
+    @Option(names = "--per-decade", paramLabel = "K", defaultValue = "" + org.actlab.sobolev.SobolevDefaults.PER_DECADE, description = "ε values per decade (default: ${DEFAULT-VALUE})")
     private int perDecade;
 
     @Option(names = "--layout", paramLabel = "terms|factored", defaultValue = "auto",

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
 import org.actlab.gpu.api.ActivationCheck;
+import org.actlab.print.ValidationReport;
 import org.actlab.symbolic.DerivedInput;
 import org.actlab.gpu.api.GpuHarness;
 import org.actlab.gpu.api.LayerCheck;

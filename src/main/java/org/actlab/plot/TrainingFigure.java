@@ -25,13 +25,14 @@ public final class TrainingFigure {
     public static void write(List<TrainingComparison> comparisons, Path base) {
         List<JFreeChart> charts = new ArrayList<>();
         for (TrainingComparison c : comparisons) {
-            charts.add(panel(c));
+            charts.add(chart(c));
         }
         int columns = Math.min(2, charts.size());
         Figures.write(charts, columns, Theme.WIDTH * 3 / 4, Theme.HEIGHT * 3 / 4, base);
     }
 
-    private static JFreeChart panel(TrainingComparison c) {
+    /** One task's panel: validation loss against Adam steps, mean ± sd over seeds per activation. */
+    public static JFreeChart chart(TrainingComparison c) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         List<TrainingComparison.Row> rows = c.rows();

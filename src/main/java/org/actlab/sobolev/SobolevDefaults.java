@@ -43,6 +43,15 @@ public final class SobolevDefaults {
         return new double[] {1e-1, n <= 2 ? 1e-2 : 1e-3};
     }
 
+    /** The ε of the default set per decade of {@link #epsRange}. */
+    public static final int PER_DECADE = 2;
+
+    /** The case's ε values: {@link #epsRange}, {@link #PER_DECADE} per decade. */
+    public static double[] eps(int d, int n) {
+        double[] range = epsRange(d, n);
+        return Sweep.decades(range[0], range[1], PER_DECADE);
+    }
+
     /**
      * The default set with the ridge function, two ε per decade, as {@code actlab sobolev} runs it
      * (what {@code polycom.theorem3} measures; the report's figure draws from that claim's evidence).
@@ -50,8 +59,7 @@ public final class SobolevDefaults {
     public static List<RateExperiment.Result> run(Consumer<String> progress) {
         List<RateExperiment.Result> out = new ArrayList<>();
         for (int[] c : CASES) {
-            double[] range = epsRange(c[0], c[1]);
-            out.add(RateExperiment.run(SobolevFunction.builtIn("ridge", c[0], c[1]), Sweep.decades(range[0], range[1], 2), progress));
+            out.add(RateExperiment.run(SobolevFunction.builtIn("ridge", c[0], c[1]), eps(c[0], c[1]), progress));
         }
         return List.copyOf(out);
     }

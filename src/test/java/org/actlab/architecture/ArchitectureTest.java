@@ -95,7 +95,8 @@ class ArchitectureTest {
     @Test
     void roomsThatMustNotTouchDoNot() {
         // polynomial is the bottom; the algebra prints nothing; plots and printers compute nothing of
-        // their own rooms; only cli, claims, training and the harness itself reach the gpu classes
+        // their own rooms; only cli, claims, training and the harness itself reach the gpu classes (lab
+        // reaches the harness through gpu.api like the CLI)
         forbid("polynomial", "activation", "approx", "network", "symbolic", "sobolev", "claims", "cli", "report", "plot", "print");
         forbid("network", "approx", "sobolev", "claims", "cli", "report", "plot", "print");
         forbid("approx", "plot", "print", "cli", "report", "claims");
@@ -106,6 +107,13 @@ class ArchitectureTest {
         for (String p : List.of("activation", "approx", "network", "polynomial", "symbolic", "sobolev", "print", "plot", "report",
                 "training", "io", "validation", "export")) {
             forbid(p, "gpu", "gpu.train", "gpu.harness");
+        }
+        // lab is the library's front door for notebooks and scripts: it may use every room but cli, and no
+        // room uses it (the CLI is a second front door beside it, not on top of it)
+        forbid("lab", "cli", "gpu", "gpu.train", "gpu.harness");
+        for (String p : List.of("activation", "approx", "network", "polynomial", "symbolic", "sobolev", "print", "plot", "report",
+                "training", "io", "validation", "export", "claims", "cli", "gpu", "gpu.api", "gpu.harness", "gpu.train")) {
+            forbid(p, "lab");
         }
     }
 

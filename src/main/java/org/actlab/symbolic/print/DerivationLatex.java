@@ -19,19 +19,8 @@ public final class DerivationLatex {
         ExpressionPrinter tex = Dialect.LATEX.printer(spec.symbols(), null);
         StringBuilder b = new StringBuilder();
         b.append("% actlab derive ").append(CodeText.latexComment(spec.name())).append(": ").append(CodeText.latexComment(spec.source())).append('\n');
-        b.append("g(x) = \\begin{cases}\n");
-        List<String> rows = new ArrayList<>();
-        for (GradientSpec.Piece p : spec.pieces()) {
-            rows.add("  " + tex.print(p.gradient()) + " & " + condition(p.domain()));
-        }
-        b.append(String.join(" \\\\\n", rows)).append("\n\\end{cases}\n\n");
-        b.append("f(x) = \\begin{cases}\n");
-        rows.clear();
-        for (PieceResult r : d.pieces()) {
-            rows.add("  " + (r.activation() == null ? "\\int_{x_0}^{x} g(t)\\,dt" : tex.print(r.activation()))
-                    + " & " + condition(r.domain()));
-        }
-        b.append(String.join(" \\\\\n", rows)).append("\n\\end{cases}\n");
+        b.append(gradientCases(spec, tex)).append("\n\n");
+        b.append(activationCases(d, tex)).append('\n');
         for (Derivation.Breakpoint bp : d.breakpoints()) {
             b.append("% at x = ").append(Interval.format(bp.x())).append(": ");
             if (bp.smooth()) {
@@ -43,11 +32,59 @@ public final class DerivationLatex {
                         .append(")} jumps by ").append(tex.print(bp.jump())).append('\n');
             }
         }
-        if (d.globalMinimum() != null && d.globalMinimum().x() != null
-                && d.globalMinimum().kind() != Derivation.StationaryKind.CONSTANT_INTERVAL) {
+        if (hasMinimum(d)) {
             b.append("% global minimum at x^* = ").append(tex.print(d.globalMinimum().x())).append('\n');
         }
         return b.toString();
+    }
+
+    /**
+     * The same as Markdown with MathJax ({@code $$ … $$} displays, {@code $ … $} inline), for a notebook
+     * cell or a README: g and f as displays, then the smoothness at each breakpoint and the minimum.
+     */
+    public static String markdown(Derivation d) {
+        GradientSpec spec = d.spec();
+        ExpressionPrinter tex = Dialect.LATEX.printer(spec.symbols(), null);
+        StringBuilder b = new StringBuilder();
+        b.append("$$").append(gradientCases(spec, tex)).append("$$\n\n");
+        b.append("$$").append(activationCases(d, tex)).append("$$\n\n");
+        for (Derivation.Breakpoint bp : d.breakpoints()) {
+            b.append("- at $x = ").append(Interval.format(bp.x())).append("$: ");
+            if (bp.smooth()) {
+                b.append("$f \\in C^\\infty$\n");
+            } else if (bp.jump() == null) {
+                b.append("$f \\in C^{").append(bp.smoothness()).append("}$ at least\n");
+            } else {
+                b.append("$f \\in C^{").append(bp.smoothness()).append("}$, and $f^{(").append(bp.jumpOrder())
+                        .append(")}$ jumps by $").append(tex.print(bp.jump())).append("$\n");
+            }
+        }
+        if (hasMinimum(d)) {
+            b.append("- global minimum at $x^* = ").append(tex.print(d.globalMinimum().x())).append("$\n");
+        }
+        return b.toString();
+    }
+
+    private static boolean hasMinimum(Derivation d) {
+        return d.globalMinimum() != null && d.globalMinimum().x() != null
+                && d.globalMinimum().kind() != Derivation.StationaryKind.CONSTANT_INTERVAL;
+    }
+
+    private static String gradientCases(GradientSpec spec, ExpressionPrinter tex) {
+        List<String> rows = new ArrayList<>();
+        for (GradientSpec.Piece p : spec.pieces()) {
+            rows.add("  " + tex.print(p.gradient()) + " & " + condition(p.domain()));
+        }
+        return "g(x) = \\begin{cases}\n" + String.join(" \\\\\n", rows) + "\n\\end{cases}";
+    }
+
+    private static String activationCases(Derivation d, ExpressionPrinter tex) {
+        List<String> rows = new ArrayList<>();
+        for (PieceResult r : d.pieces()) {
+            rows.add("  " + (r.activation() == null ? "\\int_{x_0}^{x} g(t)\\,dt" : tex.print(r.activation()))
+                    + " & " + condition(r.domain()));
+        }
+        return "f(x) = \\begin{cases}\n" + String.join(" \\\\\n", rows) + "\n\\end{cases}";
     }
 
     private static String condition(Interval d) {

@@ -1,4 +1,4 @@
-package org.actlab.cli;
+package org.actlab.print;
 
 import java.util.List;
 import java.util.Locale;
@@ -20,21 +20,33 @@ import org.actlab.io.Numbers;
  * @param layers      the DL4J layer checks
  * @param networks    the saved networks
  */
-record ValidationReport(String backend, long seed, List<ActivationCheck> activations, List<LayerCheck> layers,
+public record ValidationReport(String backend, long seed, List<ActivationCheck> activations, List<LayerCheck> layers,
                         List<NetworkCheck> networks) {
 
     /** What the unit of the differences is, in one sentence (README: "Validation at scale"). */
-    static final String UNIT = "differences in units of the term size T: how far rounding can move the quantity "
+    public static final String UNIT = "differences in units of the term size T: how far rounding can move the quantity "
             + "(a first-order running error bound of its formula, from the catalogue's own generic formula)";
 
-    boolean passed() {
+    /** Whether every check passed. */
+    public boolean passed() {
         return activations.stream().allMatch(ActivationCheck::passed) && layers.stream().allMatch(LayerCheck::passed)
                 && networks.stream().allMatch(NetworkCheck::passed);
     }
 
-    String text() {
+    /** The report as {@code actlab validate} prints it. */
+    public String text() {
+        return text(true);
+    }
+
+    /**
+     * The report; without {@code machine}, the lines that differ from machine to machine (the backend's
+     * threads and BLAS, the throughput table) are left out, so a notebook's output is the same everywhere.
+     */
+    public String text(boolean machine) {
         StringBuilder b = new StringBuilder();
-        b.append("backend     ").append(backend).append('\n');
+        if (machine) {
+            b.append("backend     ").append(backend).append('\n');
+        }
         if (!activations.isEmpty()) {
             ActivationCheck first = activations.get(0);
             b.append("points      ").append(first.points()).append(" per activation, seed ").append(seed).append(": ")
@@ -72,7 +84,7 @@ record ValidationReport(String backend, long seed, List<ActivationCheck> activat
                         n.approximates(), n.region(), n.points(), n.perSecond(), n.verdict()));
             }
         }
-        if (!activations.isEmpty()) {
+        if (machine && !activations.isEmpty()) {
             b.append('\n').append(throughput(backend, activations.stream().map(ActivationCheck::throughput).toList()));
         }
         long failed = activations.stream().filter(c -> !c.passed()).count() + layers.stream().filter(l -> !l.passed()).count()
@@ -85,7 +97,7 @@ record ValidationReport(String backend, long seed, List<ActivationCheck> activat
     }
 
     /** The throughput table (validate and bench print it). */
-    static String throughput(String backend, List<PointRates> rates) {
+    public static String throughput(String backend, List<PointRates> rates) {
         StringBuilder b = new StringBuilder();
         b.append("throughput, points per second (Java: f and f′ of the catalogue, one thread; ND4J: f, f′ and every ∂f/∂θ per point, "
                 + "one forward and backward pass)\n");
@@ -97,7 +109,8 @@ record ValidationReport(String backend, long seed, List<ActivationCheck> activat
         return b.toString();
     }
 
-    String json() {
+    /** The report as {@code actlab validate --format json} writes it. */
+    public String json() {
         try (Json j = new Json()) {
             j.beginObject().field("backend", backend).field("seed", seed).name("passed").value(passed()).field("unit", UNIT);
             j.name("activations").beginArray();
