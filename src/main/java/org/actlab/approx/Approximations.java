@@ -112,8 +112,29 @@ public final class Approximations {
     private static Approximation buildFor(Target target, double a, double b, double eps, Method method) {
         checkRequest(target, a, b, eps);
         Construction d = design(target, a, b, eps, method);
+        refuseIfTooManyPieces(d, target, a, b, eps);
         return new Approximation(method.key(), target, a, b, eps, d.network(), Certifier.standard().certify(d.network(), target, a, b),
                 d.description() + "; designed error " + d.errorBudget());
+    }
+
+    /**
+     * Refuses at once, before any certification, a construction whose predicted linear pieces exceed what
+     * the certifier takes ({@link Certifier#MAX_POINTS}): every piece is a point of the certifier's grid, so
+     * it would fail there, after minutes and gigabytes. The suggested ε follows from the sawtooth's
+     * 2^m ∝ ε^(−1/2) pieces per chain, with a factor 2 for the grid points that bracket a kink that is not a
+     * double.
+     */
+    private static void refuseIfTooManyPieces(Construction d, Target target, double a, double b, double eps) {
+        long limit = Certifier.MAX_POINTS;
+        if (d.predictedPieces() <= limit) {
+            return;
+        }
+        double ratio = 2.0 * d.predictedPieces() / limit;
+        double suggest = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.1e", eps * ratio * ratio * 1.05));
+        throw new ActlabException(ActlabException.field("eps") + " = " + eps + ": the network for " + target.name() + " on [" + a
+                + ", " + b + "] would have about " + d.predictedPieces() + " linear pieces (predicted from its construction: "
+                + "the kinks of its sawtooth chains), above the certifier's limit of " + limit + " pieces; ask for ε ≥ "
+                + suggest + ", or use " + ActlabException.field("method") + " shallow (one hidden layer)");
     }
 
     private static Construction design(Target target, double a, double b, double eps, Method method) {

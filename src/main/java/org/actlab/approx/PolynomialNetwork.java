@@ -106,6 +106,9 @@ final class PolynomialNetwork {
         SquareChain.Block b1 = SquareChain.advance(plan, List.of(first), pending, k1, vForm, d > 2);
         desc.append("v² chain ").append(levels[0]).append(" levels");
         Interval error = Interval.of(0, first.maxError()).times(q[d]);
+        // the pieces the certifier will meet: one per kink of v = σ(x − c) and of each chain (see crossings)
+        // (and 2 for the kink of σ(x − c) itself, where the interval holds c)
+        double pieces = 2 + crossings(new double[] {0, 1}, w, first);
         PolynomialFunction y = new PolynomialFunction(new double[] {q[d - 2], q[d - 1], q[d]});
         Affine yForm = b1.output();
         vForm = b1.v();
@@ -119,6 +122,8 @@ final class PolynomialNetwork {
             double[] fm = SawtoothSquare.frame(mMinus, minusRange[0], minusRange[1]);
             SquareChain plus = new SquareChain(fp[0], fp[1], mPlus, 1 / (4 * lambda));
             SquareChain minus = new SquareChain(fm[0], fm[1], mMinus, -1 / (4 * lambda));
+            double[] yc = y.getCoefficients();
+            pieces += crossings(argument(yc, lambda), w, plus) + crossings(argument(yc, -lambda), w, minus);
             plus.start(plan, vForm.plus(yForm.times(lambda)));
             minus.start(plan, vForm.plus(yForm.times(-lambda)));
             boolean more = step + 1 < d;
@@ -146,7 +151,36 @@ final class PolynomialNetwork {
                     + " side with the shared accumulator (and v while later steps need it), so product layers are 5-6 wide"
                     + " (30-42 parameters each) against 3 wide (12) for a lone square: the two chains per product set the count");
         }
-        return new Construction(plan.compile(yForm.plus(shift), true, Long.MAX_VALUE), designed, desc.toString());
+        return new Construction(plan.compile(yForm.plus(shift), true, Long.MAX_VALUE), designed, desc.toString(),
+                (long) Math.min(Long.MAX_VALUE / 2, Math.ceil(pieces)));
+    }
+
+    /** The coefficients of {@code v + s·y(v)}. */
+    private static double[] argument(double[] y, double s) {
+        double[] z = new double[Math.max(2, y.length)];
+        for (int i = 0; i < y.length; i++) {
+            z[i] = s * y[i];
+        }
+        z[1] += 1;
+        return z;
+    }
+
+    /**
+     * The kinks a chain adds: its m levels have a kink wherever its argument z(v) crosses a multiple of
+     * {@code W_f/2^m} of its frame, so over v ∈ [0, W] about {@code TV(z)·2^m/W_f} of them, TV the total
+     * variation of z (the sum of |Δz| between its critical points). The prediction ignores the chains'
+     * small errors in z, a few pieces per chain.
+     */
+    private static double crossings(double[] z, double w, SquareChain chain) {
+        double tv = 0;
+        double prev = Polynomial.horner(z, 0);
+        for (double r : Polynomial.rootsInside(Polynomial.derivative(z), 0, w)) {
+            double v = Polynomial.horner(z, r);
+            tv += Math.abs(v - prev);
+            prev = v;
+        }
+        tv += Math.abs(Polynomial.horner(z, w) - prev);
+        return tv * Math.scalb(1.0, chain.levels) / chain.wf;
     }
 
     /**
@@ -274,7 +308,7 @@ final class PolynomialNetwork {
         }
         Construction result = build(pr, best);
         return tried > MAX_DESIGNS ? new Construction(result.network(), result.errorBudget(), result.description()
-                + "; the search for levels stopped after " + MAX_DESIGNS + " designs (a high degree)") : result;
+                + "; the search for levels stopped after " + MAX_DESIGNS + " designs (a high degree)", result.predictedPieces()) : result;
     }
 
     /** The most designs the coordinate descent tries (degree 3 needs under 200; degree 32 would need 10⁵). */
