@@ -1,15 +1,11 @@
 package org.actlab.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.actlab.ActlabException;
-import org.actlab.activation.Catalogue;
-import org.actlab.bench.Throughput;
-import org.actlab.io.Numbers;
+import org.actlab.bench.ScalarBench;
 import org.actlab.print.ValidationReport;
 
 import picocli.CommandLine.Command;
@@ -20,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code actlab bench}: scalar evaluation throughput of the catalogue's fast paths. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure scalar evaluations per second of xIELU, GELU and PolyReLU(3).",
-            "One thread, the double fast path, seeded random points in [-5, 5] (and (0, 5] for the",
-            "positive branches); prints the best and median rate over the timed passes.",
+            "One thread, the double fast path, each activation in a fresh JVM, seeded points from",
+            "N(0, 3²); prints the best and median rate over the timed passes, next to eager PyTorch",
+            "(one thread, float64) on the same points when /usr/bin/python3 has torch.",
             "Then the ND4J table of validate (the same activations' graphs, forward and backward, on the",
             "backend; --no-nd4j skips it).",
             "With --derive NAME: the time of a named derivation (derive, prove, print), first in this JVM",
@@ -79,28 +76,21 @@ public final class BenchCommand implements Callable<Integer> {
                     + " evaluations per activation; at most " + MAX_EVALUATIONS);
         }
         PrintWriter out = spec.commandLine().getOut();
-        double[] mixed = Throughput.uniformPoints(points, -5, 5, seed);
-        double[] positive = Throughput.uniformPoints(points, Double.MIN_NORMAL, 5, seed);
-        var polyrelu = Catalogue.scalar("polyrelu", Map.of("coeffs", Catalogue.POLYCOM_REFERENCE_COEFFS));
         java.util.function.Consumer<String> progress = CommandOutput.progress(spec.commandLine().getErr(), "bench");
-        List<Throughput.Result> results = new ArrayList<>();
-        Object[][] cases = {{"xielu [-5,5]", Catalogue.scalar("xielu"), mixed},
-            {"xielu (0,5] positive branch", Catalogue.scalar("xielu"), positive},
-            {"gelu [-5,5]", Catalogue.scalar("gelu"), mixed},
-            {"polyrelu r=3 [-5,5]", polyrelu, mixed},
-            {"polyrelu r=3 (0,5] positive", polyrelu, positive}};
-        for (Object[] c : cases) {
-            progress.accept(c[0] + ": " + (warmup + passes) + " passes of " + points + " points");
-            results.add(Throughput.measure((String) c[0], (org.actlab.activation.ScalarActivation) c[1], (double[]) c[2],
-                    warmup, passes));
+        List<ScalarBench.Row> rows = ScalarBench.run(points, warmup, passes, seed, progress);
+        out.printf(java.util.Locale.ROOT, "scalar evaluations per second, one thread, double precision, %d points from %s; best and median "
+                + "of %d passes after %d warm-up%n", points, ScalarBench.distribution(seed), passes, warmup);
+        out.printf(java.util.Locale.ROOT, "  %-26s %12s %12s %12s %12s %9s%n", "activation", "Java best", "Java median", "torch best",
+                "torch median", "Java/torch");
+        for (ScalarBench.Row r : rows) {
+            out.printf(java.util.Locale.ROOT, "  %-26s %12.4g %12.4g %12s %12s %9s%n", label(r.name()), r.java()[0], r.java()[1],
+                    r.torch() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4g", r.torch()[0]),
+                    r.torch() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4g", r.torch()[1]),
+                    r.torch() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", r.ratio()));
         }
-        out.printf(java.util.Locale.ROOT, "%-30s %10s %16s %16s  %s%n", "activation", "points", "best evals/s", "median evals/s", "checksum");
-        for (Throughput.Result r : results) {
-            out.printf(java.util.Locale.ROOT, "%-30s %10d %16.4g %16.4g  %s%n", r.name(), r.points(), r.bestPerSec(), r.medianPerSec(),
-                    Numbers.format(r.checksum()));
-        }
-        out.println("one thread, Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores available; seed " + seed);
+        out.println("  Java: actlab's double fast path in a fresh JVM per activation (Java " + System.getProperty("java.version")
+                + "); torch: eager PyTorch on the same points, torch.set_num_threads(1), float64"
+                + (rows.stream().allMatch(r -> r.torch() == null) ? " (not measured: " + ScalarBench.PYTHON + " has no torch)" : ""));
         out.flush();
         if (!noNd4j) {
             org.actlab.gpu.api.GpuHarness harness = org.actlab.gpu.api.HarnessLoader.harness();
@@ -111,6 +101,15 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static String label(String name) {
+        return switch (name) {
+            case "xielu" -> "xielu (0.8, 0.8, 0.5)";
+            case "gelu" -> "gelu (erf form)";
+            case "polyrelu" -> "polyrelu r=3 (0, ⅓, ⅓, ⅓)";
+            default -> name;
+        };
     }
 
     private void checkPasses() {

@@ -134,6 +134,11 @@ class ValidateCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ND4J backend: ND4J 1.0.0-M2.1"), r.out());
         assertTrue(r.out().contains("polynorm"), r.out());
+        // the scalar table: each activation measured in its own JVM, on N(0, 3²) points
+        assertTrue(r.out().contains("1000 points from N(0, 3²), java.util.Random seed 42"), r.out());
+        for (String row : new String[] {"xielu (0.8, 0.8, 0.5)", "gelu (erf form)", "polyrelu r=3"}) {
+            assertTrue(r.out().contains("  " + row), row + " in " + r.out());
+        }
         assertEquals(2, run("bench", "--nd4j-points", "3").code());
     }
 }
