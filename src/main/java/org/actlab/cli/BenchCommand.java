@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "backend; --no-nd4j skips it).",
             "With --derive NAME: the time of a named derivation (derive, prove, print), first in this JVM",
             "(Symja's start-up included; the JVM's uptime then approximates 'time ./actlab derive NAME') and",
-            "warm (best and median of --passes repetitions after --warmup)."})
+            "warm (best and median of --passes repetitions after --warmup); for xielu also cold runs of",
+            "./actlab derive xielu next to SymPy's derivation of it in a fresh Python."})
 public final class BenchCommand implements Callable<Integer> {
     /** The most timed passes and the most warm-up passes. */
     static final int MAX_PASSES = 100;
@@ -103,6 +104,13 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Cold runs of each peer for --derive xielu. */
+    static final int COLD_RUNS = 5;
+
+    private static String seconds(double s) {
+        return Double.isNaN(s) ? "not measured" : String.format(java.util.Locale.ROOT, "%.3f s", s);
+    }
+
     private static String label(String name) {
         return switch (name) {
             case "xielu" -> "xielu (0.8, 0.8, 0.5)";
@@ -139,10 +147,17 @@ public final class BenchCommand implements Callable<Integer> {
         java.util.Arrays.sort(sorted);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(java.util.Locale.ROOT, "derive %s (derive, prove, print %d characters)%n", derive, length);
-        out.printf(java.util.Locale.ROOT, "  first in this JVM: %.3f s (JVM uptime then: %.3f s; goal for the cold CLI: < 2.5 s)%n",
-                first, uptime / 1000.0);
+        out.printf(java.util.Locale.ROOT, "  first in this JVM: %.3f s (JVM uptime then: %.3f s: %.3f s of JVM start, the CLI and class "
+                + "loading before it)%n", first, uptime / 1000.0, uptime / 1000.0 - first);
         out.printf(java.util.Locale.ROOT, "  warm: best %.3f s, median %.3f s over %d passes after %d warm-up (goal: < 0.3 s)%n",
                 sorted[0], sorted[passes / 2], passes, warmup);
+        if (derive.equals("xielu")) {
+            spec.commandLine().getErr().println("bench: cold runs of ./actlab derive xielu and of SymPy's derivation, " + COLD_RUNS + " each");
+            org.actlab.bench.ColdStart.Times t = org.actlab.bench.ColdStart.xielu(COLD_RUNS);
+            out.printf(java.util.Locale.ROOT, "  cold, a fresh process each (median of %d): ./actlab derive xielu %s; SymPy %s (integrate, "
+                    + "constants, f' = g, f'' jump, limits, stationary point)%s%n", t.runs(), seconds(t.actlab()), seconds(t.sympy()),
+                    Double.isNaN(t.actlab() / t.sympy()) ? "" : String.format(java.util.Locale.ROOT, "; ratio %.2f", t.actlab() / t.sympy()));
+        }
         out.flush();
         return 0;
     }
