@@ -14,6 +14,8 @@ public final class SparseNetwork {
     private final double[][] weight;
     private final double[][] bias;
     private final LayerActivation[] activation;
+    /** The widest layer's outputs. */
+    private final int maxWidth;
     public SparseNetwork(Network net) {
         int layers = net.depth();
         start = new int[layers][];
@@ -49,27 +51,68 @@ public final class SparseNetwork {
             bias[l] = ly.bias().clone();
             activation[l] = ly.activation();
         }
+        int widest = 1;
+        for (double[] b : bias) {
+            widest = Math.max(widest, b.length);
+        }
+        maxWidth = widest;
     }
 
-    /** The first output at x. */
+    /** The first output at x (a fresh {@link #evaluator}; for many points, keep one per thread). */
     public double evaluate(double[] x) {
-        double[] h = x;
-        for (int l = 0; l < start.length; l++) {
-            double[] z = bias[l].clone();
-            int[] s = start[l];
-            for (int j = 0; j < h.length; j++) {
-                double v = h[j];
-                if (v != 0) {
-                    for (int p = s[j]; p < s[j + 1]; p++) {
-                        z[row[l][p]] += weight[l][p] * v;
+        return evaluator().evaluate(x);
+    }
+
+    /** An evaluator with its own buffers: one per thread, reused from point to point. */
+    public Evaluator evaluator() {
+        return new Evaluator();
+    }
+
+    /**
+     * Evaluates points one after another into two buffers of the widest layer (a fresh array per layer and
+     * point cost seconds of garbage collection in the Sobolev experiments). Not for concurrent use.
+     */
+    public final class Evaluator {
+        private final double[] even = new double[maxWidth];
+        private final double[] odd = new double[maxWidth];
+
+        private Evaluator() {
+        }
+
+        /** The first output at x. */
+        public double evaluate(double[] x) {
+            double[] h = x;
+            int width = x.length;
+            for (int l = 0; l < start.length; l++) {
+                double[] z = (l & 1) == 0 ? even : odd;
+                double[] b = bias[l];
+                int outputs = b.length;
+                System.arraycopy(b, 0, z, 0, outputs);
+                int[] s = start[l];
+                int[] r = row[l];
+                double[] w = weight[l];
+                for (int j = 0; j < width; j++) {
+                    double v = h[j];
+                    if (v != 0) {
+                        for (int p = s[j]; p < s[j + 1]; p++) {
+                            z[r[p]] += w[p] * v;
+                        }
                     }
                 }
+                LayerActivation act = activation[l];
+                if (act instanceof LayerActivation.Relu) {
+                    for (int i = 0; i < outputs; i++) {
+                        z[i] = z[i] > 0 ? z[i] : 0.0;   // LayerActivation.Relu.apply, without the call per unit
+                    }
+                } else if (!(act instanceof LayerActivation.Identity)) {
+                    for (int i = 0; i < outputs; i++) {
+                        z[i] = act.apply(i, z[i]);
+                    }
+                }
+                h = z;
+                width = outputs;
             }
-            for (int i = 0; i < z.length; i++) {
-                z[i] = activation[l].apply(i, z[i]);
-            }
-            h = z;
+            return h[0];
         }
-        return h[0];
     }
 }

@@ -107,23 +107,56 @@ public final class Trainer {
 
     private List<TrainingRun> trainAll(TrainingPlan plan) {
         List<TrainingSetup> setups = setups(plan);
-        List<TrainingRun> runs = new ArrayList<>();
-        int done = 0;
+        record Job(TrainingTask task, TaskData data, TrainingActivation activation, TrainingSetup setup, long seed) {
+        }
+        List<Job> jobs = new ArrayList<>();
         int index = 0;
         for (TrainingTask t : plan.tasks()) {
             TaskData data = t.data();
             for (TrainingActivation a : plan.activations()) {
                 TrainingSetup s = setups.get(index++);
                 for (long seed : plan.seeds()) {
-                    TrainingRun r = run(t, data, a, s, seed, t.schedule(plan.quick()));
-                    runs.add(r);
-                    done++;
-                    progress.accept(String.format(Locale.ROOT, "run %d/%d: %s, %s, seed %d: validation loss %.4g → %.4g in %.1f s",
-                            done, plan.runs(), t.name(), a.label(), seed, r.valLoss()[0], r.finalValLoss(), r.seconds()));
+                    jobs.add(new Job(t, data, a, s, seed));
                 }
             }
         }
-        return runs;
+        // Runs are independent and each uses one native thread (above), drawing its weights and minibatches from
+        // its own seed in Java: they run side by side, one per core, with the results of running them one after
+        // another (bit for bit), collected in plan order.
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), jobs.size()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread th = new Thread(r, "actlab-train");
+            th.setDaemon(true);
+            return th;
+        });
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<java.util.concurrent.Future<TrainingRun>> futures = new ArrayList<>();
+            for (Job j : jobs) {
+                futures.add(pool.submit(() -> {
+                    TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), j.task().schedule(plan.quick()));
+                    progress.accept(String.format(Locale.ROOT, "run %d/%d: %s, %s, seed %d: validation loss %.4g → %.4g in %.1f s",
+                            done.incrementAndGet(), plan.runs(), j.task().name(), j.activation().label(), j.seed(), r.valLoss()[0],
+                            r.finalValLoss(), r.seconds()));
+                    return r;
+                }));
+            }
+            List<TrainingRun> runs = new ArrayList<>();
+            for (java.util.concurrent.Future<TrainingRun> f : futures) {
+                runs.add(f.get());
+            }
+            return runs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.actlab.ActlabException("training was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private TrainingRun run(TrainingTask t, TaskData data, TrainingActivation a, TrainingSetup s, long seed, TrainingTask.Schedule schedule) {
