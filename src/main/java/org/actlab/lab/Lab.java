@@ -44,7 +44,10 @@ import org.jfree.chart.JFreeChart;
  * the ones the CLI prints, so a notebook shows exactly what a command would.
  */
 public final class Lab {
-    /** Figures in notebooks: the size of one panel of the report's figures. */
+    /**
+     * Figures in notebooks, in pixels: a little smaller than the report's panels ({@link org.actlab.plot.Theme#WIDTH}
+     * × {@link org.actlab.plot.Theme#HEIGHT}), so that one fits a notebook's column at 100 %.
+     */
     public static final int WIDTH = 760;
     public static final int HEIGHT = 440;
 

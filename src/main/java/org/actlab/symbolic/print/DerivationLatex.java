@@ -21,19 +21,8 @@ public final class DerivationLatex {
         b.append("% actlab derive ").append(CodeText.latexComment(spec.name())).append(": ").append(CodeText.latexComment(spec.source())).append('\n');
         b.append(gradientCases(spec, tex)).append("\n\n");
         b.append(activationCases(d, tex)).append('\n');
-        for (Derivation.Breakpoint bp : d.breakpoints()) {
-            b.append("% at x = ").append(Interval.format(bp.x())).append(": ");
-            if (bp.smooth()) {
-                b.append("C^\\infty\n");
-            } else if (bp.jump() == null) {
-                b.append("C^{").append(bp.smoothness()).append("} at least\n");
-            } else {
-                b.append("f \\in C^{").append(bp.smoothness()).append("}, f^{(").append(bp.jumpOrder())
-                        .append(")} jumps by ").append(tex.print(bp.jump())).append('\n');
-            }
-        }
-        if (hasMinimum(d)) {
-            b.append("% global minimum at x^* = ").append(tex.print(d.globalMinimum().x())).append('\n');
+        for (String fact : facts(d, tex, false)) {
+            b.append("% ").append(fact).append('\n');
         }
         return b.toString();
     }
@@ -48,26 +37,35 @@ public final class DerivationLatex {
         StringBuilder b = new StringBuilder();
         b.append("$$").append(gradientCases(spec, tex)).append("$$\n\n");
         b.append("$$").append(activationCases(d, tex)).append("$$\n\n");
-        for (Derivation.Breakpoint bp : d.breakpoints()) {
-            b.append("- at $x = ").append(Interval.format(bp.x())).append("$: ");
-            if (bp.smooth()) {
-                b.append("$f \\in C^\\infty$\n");
-            } else if (bp.jump() == null) {
-                b.append("$f \\in C^{").append(bp.smoothness()).append("}$ at least\n");
-            } else {
-                b.append("$f \\in C^{").append(bp.smoothness()).append("}$, and $f^{(").append(bp.jumpOrder())
-                        .append(")}$ jumps by $").append(tex.print(bp.jump())).append("$\n");
-            }
-        }
-        if (hasMinimum(d)) {
-            b.append("- global minimum at $x^* = ").append(tex.print(d.globalMinimum().x())).append("$\n");
+        for (String fact : facts(d, tex, true)) {
+            b.append("- ").append(fact).append('\n');
         }
         return b.toString();
     }
 
-    private static boolean hasMinimum(Derivation d) {
-        return d.globalMinimum() != null && d.globalMinimum().x() != null
-                && d.globalMinimum().kind() != Derivation.StationaryKind.CONSTANT_INTERVAL;
+    /**
+     * The smoothness at each breakpoint and the global minimum, one line each: bare LaTeX for the comments of
+     * {@link #print}, or with {@code $ … $} around the formulas for {@link #markdown}.
+     */
+    private static List<String> facts(Derivation d, ExpressionPrinter tex, boolean markdown) {
+        String m = markdown ? "$" : "";
+        List<String> out = new ArrayList<>();
+        for (Derivation.Breakpoint bp : d.breakpoints()) {
+            String at = "at " + m + "x = " + Interval.format(bp.x()) + m + ": ";
+            if (bp.smooth()) {
+                out.add(at + (markdown ? "$f \\in C^\\infty$" : "C^\\infty"));
+            } else if (bp.jump() == null) {
+                out.add(at + m + (markdown ? "f \\in " : "") + "C^{" + bp.smoothness() + "}" + m + " at least");
+            } else {
+                out.add(at + m + "f \\in C^{" + bp.smoothness() + "}" + m + (markdown ? ", and " : ", ") + m + "f^{(" + bp.jumpOrder()
+                        + ")}" + m + " jumps by " + m + tex.print(bp.jump()) + m);
+            }
+        }
+        Derivation.StationaryPoint min = d.globalMinimum();
+        if (min != null && min.x() != null && min.kind() != Derivation.StationaryKind.CONSTANT_INTERVAL) {
+            out.add("global minimum at " + m + "x^* = " + tex.print(min.x()) + m);
+        }
+        return out;
     }
 
     private static String gradientCases(GradientSpec spec, ExpressionPrinter tex) {
