@@ -1,13 +1,12 @@
 package org.actlab.activation;
 
 import org.hipparchus.analysis.differentiation.Derivative;
-import org.hipparchus.special.Erf;
 
 /**
  * GELU, erf form: {@code f(x) = x·Φ(x)} with the standard normal CDF
  * {@code Φ(x) = ½·erfc(−x/√2)} (the erfc form keeps full relative accuracy for negative x, where
  * PyTorch's {@code ½(1 + erf(x/√2))} cancels; both agree to the size of the terms).
- * Derivatives of Φ come from {@code Φ^(k+1)(x) = (−1)^k He_k(x)·φ(x)} (Hermite polynomials).
+ * erfc is actlab's {@link Erfc} (within 3 ulps; Hipparchus' was 20 times slower). Derivatives of Φ come from {@code Φ^(k+1)(x) = (−1)^k He_k(x)·φ(x)} (Hermite polynomials).
  */
 public final class Gelu extends ScalarActivation {
     /** The formula, with symbolic parameters. */
@@ -28,7 +27,7 @@ public final class Gelu extends ScalarActivation {
     /** Φ(x) and its derivatives up to {@code order}: {@code [Φ, φ, φ′, …]}. */
     static double[] normalCdfDerivatives(double x, int order) {
         double[] out = new double[order + 1];
-        out[0] = 0.5 * Erf.erfc(-x * INV_SQRT2);
+        out[0] = 0.5 * Erfc.erfc(-x * INV_SQRT2);
         if (order == 0) {
             return out;
         }
@@ -51,7 +50,7 @@ public final class Gelu extends ScalarActivation {
 
     @Override
     protected double valueFinite(double x) {
-        return x * 0.5 * Erf.erfc(-x * INV_SQRT2);
+        return x * 0.5 * Erfc.erfc(-x * INV_SQRT2);
     }
 
     @Override

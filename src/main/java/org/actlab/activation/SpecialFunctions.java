@@ -185,7 +185,7 @@ public final class SpecialFunctions {
     /** erfc on a derivative type ({@code erfc′ = −erf′}). */
     public static <T extends Derivative<T>> T erfc(T u) {
         double[] f = erfDerivatives(u.getValue(), u.getOrder(), -1);
-        f[0] = Erf.erfc(u.getValue());
+        f[0] = Erfc.erfc(u.getValue());
         return u.compose(f);
     }
 
