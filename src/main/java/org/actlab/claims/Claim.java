@@ -19,6 +19,14 @@ public interface Claim {
     Outcome check();
 
     /**
+     * Runs the check, telling {@code progress} what it is doing every few seconds where the work is long (the
+     * Sobolev rates, the ND4J checks, the training runs); the others run as {@link #check()}.
+     */
+    default Outcome check(java.util.function.Consumer<String> progress) {
+        return check();
+    }
+
+    /**
      * Every seed the check uses, by what it seeds (empty for a claim with no randomness). The report's
      * provenance lists them, so its seed list is made from the claims, never typed twice.
      */

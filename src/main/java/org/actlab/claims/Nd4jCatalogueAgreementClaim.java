@@ -62,9 +62,23 @@ public final class Nd4jCatalogueAgreementClaim implements Claim {
 
     @Override
     public Outcome check() {
+        return check(s -> { });
+    }
+
+    @Override
+    public Outcome check(java.util.function.Consumer<String> progress) {
+        GpuHarness harness = HarnessLoader.harness();
+        harness.progress(progress);
+        try {
+            return measure(harness);
+        } finally {
+            harness.progress(s -> { });
+        }
+    }
+
+    private Outcome measure(GpuHarness harness) {
         long start = System.nanoTime();
         Measurements m = new Measurements();
-        GpuHarness harness = HarnessLoader.harness();
         List<ActivationCheck> checks = new ArrayList<>();
         for (Catalogue.Entry e : Catalogue.entries()) {
             checks.add(harness.checkActivation(e.name(), Map.of(), POINTS, SEED));

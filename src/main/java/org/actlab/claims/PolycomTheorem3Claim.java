@@ -39,12 +39,17 @@ public final class PolycomTheorem3Claim implements Claim {
 
     @Override
     public Outcome check() {
+        return check(s -> { });
+    }
+
+    @Override
+    public Outcome check(java.util.function.Consumer<String> progress) {
         long start = System.nanoTime();
         Measurements m = new Measurements();
         List<String> slopes = new ArrayList<>();
         double minRatio = Double.POSITIVE_INFINITY;
         double maxRatio = 0;
-        List<RateExperiment.Result> results = SobolevDefaults.run(s -> { });
+        List<RateExperiment.Result> results = SobolevDefaults.run(progress);
         for (RateExperiment.Result r : results) {
             String tag = "d = " + r.d() + ", n = " + r.n() + ": ";
             RateExperiment.Fit fit = r.fits().get(LocalTaylorNetwork.Kind.POLYRELU);

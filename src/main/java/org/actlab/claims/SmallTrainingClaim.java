@@ -91,6 +91,11 @@ public final class SmallTrainingClaim implements Claim {
 
     @Override
     public Outcome check() {
+        return check(s -> { });
+    }
+
+    @Override
+    public Outcome check(java.util.function.Consumer<String> progress) {
         long start = System.nanoTime();
         List<Long> seedList = new ArrayList<>();
         for (long s = 1; s <= seeds; s++) {
@@ -99,7 +104,13 @@ public final class SmallTrainingClaim implements Claim {
         TrainingPlan plan = new TrainingPlan(List.of(TrainingTask.named(TASK)),
                 activations().stream().map(TrainingActivation::named).toList(), seedList, true);
         GpuHarness harness = HarnessLoader.harness();
-        TrainingComparison c = TrainingComparison.of(harness.train(plan)).get(0);
+        harness.progress(progress);   // one line per training run
+        TrainingComparison c;
+        try {
+            c = TrainingComparison.of(harness.train(plan)).get(0);
+        } finally {
+            harness.progress(s -> { });
+        }
         List<Measurement> m = new ArrayList<>();
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%s, %d seeds, matched parameters: ", TASK, seeds));
         int worstCandidateRank = 0;

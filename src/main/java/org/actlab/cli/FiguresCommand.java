@@ -42,7 +42,7 @@ public final class FiguresCommand implements Callable<Integer> {
         List<org.actlab.claims.Outcome> outcomes = new java.util.ArrayList<>();
         for (org.actlab.claims.Claim c : org.actlab.claims.ClaimRegistry.select(FigureSet.EVIDENCE_CLAIMS)) {
             progress.accept("claim " + c.id() + " (its evidence is drawn)");
-            outcomes.add(c.check());
+            outcomes.add(c.check(line -> progress.accept(c.id() + ": " + line)));
         }
         List<Figure> figures = new FigureSet(out, quick, timeout.engine(), progress, outcomes).all();
         PrintWriter o = spec.commandLine().getOut();

@@ -44,14 +44,14 @@ public final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        return run(claims, details, out);
+        return run(claims, details, out, CommandOutput.progress(spec.commandLine().getErr(), "verify"));
     }
 
-    /** Runs the claims, prints a table (and details), returns 0 when all that ran passed. */
-    static int run(List<Claim> claims, boolean details, PrintWriter out) {
+    /** Runs the claims, prints a table (and details), returns 0 when all that ran passed; long claims report progress. */
+    static int run(List<Claim> claims, boolean details, PrintWriter out, java.util.function.Consumer<String> progress) {
         ClaimTable table = new ClaimTable(out, claims, details);
         for (Claim c : claims) {
-            table.row(c.check());
+            table.row(c.check(line -> progress.accept(c.id() + ": " + line)));
         }
         return table.finish();
     }

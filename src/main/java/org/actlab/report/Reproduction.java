@@ -71,7 +71,7 @@ public final class Reproduction {
             for (int i = 0; i < claims.size(); i++) {
                 Claim c = claims.get(i);
                 progress.accept("claim " + (i + 1) + "/" + claims.size() + " " + c.id());
-                Outcome o = c.check();
+                Outcome o = c.check(line -> progress.accept(c.id() + ": " + line));
                 outcomes.add(o);
                 onClaim.accept(o);
             }
