@@ -9,13 +9,13 @@ package org.actlab.activation;
  * polynomials in place of his ratios), {@code 2 − erfc(−u)} for negative u, and 0 above 27.5 (where erfc
  * is below the smallest double).
  *
- * <p>Error bound, measured against 50-digit values at 2402 points of [−7, 28] and near 0 (the test
+ * <p>Error bound, measured against 50-digit values at 2401 points of [−7, 28] and near 0 (the test
  * {@code ErfcTest}): at most 3 ulps of the result while it is a normal double (u ≤ 26.5), from the
  * rounding of the Chebyshev sum (a few ulps of E at most, Clenshaw's recurrence on t ∈ [−1, 1] with
  * decreasing coefficients), of {@code exp} (1 ulp) and of the product; {@code exp(−u²)} takes u² split
  * exactly into {@code hi + lo} (an FMA), so the rounding of u² is not amplified by u². Hipparchus'
  * {@code Erf.erfc}, used before, goes through the regularised incomplete gamma function's continued
- * fraction and is about 20 times slower (see {@code actlab bench}).
+ * fraction: GELU is 9 times faster with this one (5.2e6 against 4.6e7 evaluations per second, {@code actlab bench}).
  */
 public final class Erfc {
     private Erfc() {
