@@ -108,7 +108,7 @@ final class PolynomialNetwork {
         Interval error = Interval.of(0, first.maxError()).times(q[d]);
         // the pieces the certifier will meet: one per kink of v = σ(x − c) and of each chain (see crossings)
         // (and 2 for the kink of σ(x − c) itself, where the interval holds c)
-        double pieces = 2 + crossings(new double[] {0, 1}, w, first);
+        double pieces = 2 + crossings(new double[] {0, w}, first);
         PolynomialFunction y = new PolynomialFunction(new double[] {q[d - 2], q[d - 1], q[d]});
         Affine yForm = b1.output();
         vForm = b1.v();
@@ -116,14 +116,17 @@ final class PolynomialNetwork {
             double lambda = LAMBDAS[design.lambdaIndex()[step - 2]];
             int mPlus = levels[1 + 2 * (step - 2)];
             int mMinus = levels[2 + 2 * (step - 2)];
-            double[] plusRange = range(y, lambda, w, error);
-            double[] minusRange = range(y, -lambda, w, error);
+            // the arguments v ± λy at v = 0, at their critical points and at v = W: their ranges set the frames,
+            // their variation the kinks
+            double[] plusValues = criticalValues(argument(y.getCoefficients(), lambda), w);
+            double[] minusValues = criticalValues(argument(y.getCoefficients(), -lambda), w);
+            double[] plusRange = range(plusValues, lambda, error);
+            double[] minusRange = range(minusValues, -lambda, error);
             double[] fp = SawtoothSquare.frame(mPlus, plusRange[0], plusRange[1]);
             double[] fm = SawtoothSquare.frame(mMinus, minusRange[0], minusRange[1]);
             SquareChain plus = new SquareChain(fp[0], fp[1], mPlus, 1 / (4 * lambda));
             SquareChain minus = new SquareChain(fm[0], fm[1], mMinus, -1 / (4 * lambda));
-            double[] yc = y.getCoefficients();
-            pieces += crossings(argument(yc, lambda), w, plus) + crossings(argument(yc, -lambda), w, minus);
+            pieces += crossings(plusValues, plus) + crossings(minusValues, minus);
             plus.start(plan, vForm.plus(yForm.times(lambda)));
             minus.start(plan, vForm.plus(yForm.times(-lambda)));
             boolean more = step + 1 < d;
@@ -165,21 +168,29 @@ final class PolynomialNetwork {
         return z;
     }
 
+    /** z at 0, at its critical points inside (0, W) in ascending order, and at W. */
+    private static double[] criticalValues(double[] z, double w) {
+        double[] roots = Polynomial.rootsInside(Polynomial.derivative(z), 0, w);
+        double[] values = new double[roots.length + 2];
+        values[0] = Polynomial.horner(z, 0);
+        for (int i = 0; i < roots.length; i++) {
+            values[i + 1] = Polynomial.horner(z, roots[i]);
+        }
+        values[values.length - 1] = Polynomial.horner(z, w);
+        return values;
+    }
+
     /**
      * The kinks a chain adds: its m levels have a kink wherever its argument z(v) crosses a multiple of
      * {@code W_f/2^m} of its frame, so over v ∈ [0, W] about {@code TV(z)·2^m/W_f} of them, TV the total
-     * variation of z (the sum of |Δz| between its critical points). The prediction ignores the chains'
-     * small errors in z, a few pieces per chain.
+     * variation of z (the sum of |Δz| between its {@link #criticalValues}). The prediction ignores the
+     * chains' small errors in z, a few pieces per chain.
      */
-    private static double crossings(double[] z, double w, SquareChain chain) {
+    private static double crossings(double[] criticalValues, SquareChain chain) {
         double tv = 0;
-        double prev = Polynomial.horner(z, 0);
-        for (double r : Polynomial.rootsInside(Polynomial.derivative(z), 0, w)) {
-            double v = Polynomial.horner(z, r);
-            tv += Math.abs(v - prev);
-            prev = v;
+        for (int i = 1; i < criticalValues.length; i++) {
+            tv += Math.abs(criticalValues[i] - criticalValues[i - 1]);
         }
-        tv += Math.abs(Polynomial.horner(z, w) - prev);
         return tv * Math.scalb(1.0, chain.levels) / chain.wf;
     }
 
@@ -204,14 +215,16 @@ final class PolynomialNetwork {
         }
     }
 
-    /** The range of {@code v + s·y(v)} on [0, W], widened by |s|·(the error interval of y) and a hair. */
-    private static double[] range(PolynomialFunction y, double s, double w, Interval error) {
-        PolynomialFunction z = y.multiply(new PolynomialFunction(new double[] {s})).add(new PolynomialFunction(new double[] {0, 1}));
-        double lo = Math.min(z.value(0), z.value(w));
-        double hi = Math.max(z.value(0), z.value(w));
-        for (double r : Polynomial.rootsInside(z.polynomialDerivative().getCoefficients(), 0, w)) {
-            lo = Math.min(lo, z.value(r));
-            hi = Math.max(hi, z.value(r));
+    /**
+     * The range of {@code z = v + s·y(v)} on [0, W] from its {@link #criticalValues}, widened by |s|·(the error
+     * interval of y) and a hair.
+     */
+    private static double[] range(double[] criticalValues, double s, Interval error) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : criticalValues) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
         double slack = Math.abs(s) * error.maxAbs() + 1e-12 * (1 + Math.abs(lo) + Math.abs(hi));
         double[] r = {lo - slack, hi + slack};
