@@ -80,14 +80,7 @@ public final class Erfc {
             int k = (int) (2 * u);
             double t = 4 * u - (2 * k + 1);
             int o = k * (DEGREE + 1);
-            double b1 = 0;
-            double b2 = 0;
-            for (int j = o + DEGREE; j > o; j--) {   // Clenshaw's recurrence for Σ c_j T_j(t)
-                double next = 2 * t * b1 - b2 + UNIFORM[j];
-                b2 = b1;
-                b1 = next;
-            }
-            e = t * b1 - b2 + UNIFORM[o];
+            e = clenshaw(UNIFORM, o, o + DEGREE, t);
         } else if (u < 27.5) {
             e = tail(u);
         } else {
@@ -106,14 +99,18 @@ public final class Erfc {
             i++;
         }
         double[] c = PIECES[i];
-        double t = (2 * u - c[0] - c[1]) / (c[1] - c[0]);
+        return clenshaw(c, 2, c.length - 1, (2 * u - c[0] - c[1]) / (c[1] - c[0]));
+    }
+
+    /** Clenshaw's recurrence for {@code Σ_{j=0}^{last−first} c[first + j]·T_j(t)}, t ∈ [−1, 1]. */
+    private static double clenshaw(double[] c, int first, int last, double t) {
         double b1 = 0;
         double b2 = 0;
-        for (int k = c.length - 1; k > 2; k--) {
-            double next = 2 * t * b1 - b2 + c[k];
+        for (int j = last; j > first; j--) {
+            double next = 2 * t * b1 - b2 + c[j];
             b2 = b1;
             b1 = next;
         }
-        return t * b1 - b2 + c[2];
+        return t * b1 - b2 + c[first];
     }
 }

@@ -1,14 +1,11 @@
 package org.actlab.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.actlab.ActlabException;
 
@@ -36,9 +33,8 @@ public final class ColdStart {
     public static Times xielu(int runs) {
         try {
             Path launcher = launcher();
-            Path script = Files.createTempFile("actlab-sympy-", ".py");
-            try (InputStream in = ColdStart.class.getResourceAsStream("sympy_derive_xielu.py")) {
-                Files.write(script, in.readAllBytes());
+            Path script = ChildProcess.script("sympy_derive_xielu.py");
+            try {
                 boolean sympy = Files.isExecutable(Path.of(ScalarBench.PYTHON))
                         && wall(List.of(ScalarBench.PYTHON, "-c", "import sympy")) >= 0;
                 double[] a = new double[runs];
@@ -71,22 +67,10 @@ public final class ColdStart {
         }
     }
 
-    /** Wall-clock seconds of a process, output discarded; −1 when it fails. */
+    /** Wall-clock seconds of a process, or −1 when it fails. */
     private static double wall(List<String> cmd) throws IOException {
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return -1;
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-        return p.exitValue() == 0 ? (System.nanoTime() - t0) / 1e9 : -1;
+        ChildProcess.Ran r = ChildProcess.run(cmd);
+        return r.exit() == 0 ? r.seconds() : -1;
     }
 
     private static double median(double[] v) {

@@ -1,12 +1,8 @@
 package org.actlab.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import org.actlab.ActlabException;
 import org.actlab.activation.Catalogue;
@@ -121,9 +116,8 @@ public final class ScalarBench {
             progress.accept("no " + PYTHON + ": PyTorch not measured");
             return out;
         }
-        Path script = Files.createTempFile("actlab-bench-", ".py");
-        try (InputStream in = ScalarBench.class.getResourceAsStream("torch_scalar.py")) {
-            Files.write(script, in.readAllBytes());
+        Path script = ChildProcess.script("torch_scalar.py");
+        try {
             Map<String, Double> x = Catalogue.xieluDefaults();
             double[] a = Catalogue.POLYCOM_REFERENCE_COEFFS;
             List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString(), file.toString(), Integer.toString(warmup),
@@ -151,26 +145,13 @@ public final class ScalarBench {
         }
     }
 
+    /** The child's output lines; an exit other than 0 is an error naming {@code what} and its last line. */
     private static List<String> runProcess(List<String> cmd, String what) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lines.add(line);
-            }
+        ChildProcess.Ran r = ChildProcess.run(cmd);
+        if (r.exit() != 0) {
+            throw new ActlabException(what + " failed: " + r.last());
         }
-        try {
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                String last = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
-                throw new ActlabException(what + " failed: " + last);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ActlabException(what + " was interrupted");
-        }
-        return lines;
+        return r.lines();
     }
 
     private static void write(double[] x, Path file) throws IOException {

@@ -3,7 +3,6 @@ package org.actlab.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.actlab.activation.ScalarActivation;
 
@@ -26,16 +25,6 @@ public final class Throughput {
      * @param checksum     sum of all outputs of the last pass (keeps the work observable)
      */
     public record Result(String name, int points, double bestPerSec, double medianPerSec, double checksum) {
-    }
-
-    /** {@code n} points uniform in {@code [lo, hi)} from a seeded generator. */
-    public static double[] uniformPoints(int n, double lo, double hi, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] xs = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = random.nextDouble(lo, hi);
-        }
-        return xs;
     }
 
     /** Times {@code passes} passes of {@code f.value} over {@code xs}, after {@code warmup} untimed passes. */

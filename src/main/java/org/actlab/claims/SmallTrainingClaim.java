@@ -97,12 +97,8 @@ public final class SmallTrainingClaim implements Claim {
     @Override
     public Outcome check(java.util.function.Consumer<String> progress) {
         long start = System.nanoTime();
-        List<Long> seedList = new ArrayList<>();
-        for (long s = 1; s <= seeds; s++) {
-            seedList.add(s);
-        }
         TrainingPlan plan = new TrainingPlan(List.of(TrainingTask.named(TASK)),
-                activations().stream().map(TrainingActivation::named).toList(), seedList, true);
+                activations().stream().map(TrainingActivation::named).toList(), TrainingPlan.seeds(1, seeds), true);
         GpuHarness harness = HarnessLoader.harness();
         harness.progress(progress);   // one line per training run
         TrainingComparison c;

@@ -140,11 +140,7 @@ public final class ExploreCommand implements Callable<Integer> {
     private TrainingPlan plan(TrainingTask task, List<TrainingActivation> candidates) {
         List<TrainingActivation> acts = new ArrayList<>(TRAIN_BASELINES.stream().map(TrainingActivation::named).toList());
         acts.addAll(candidates);
-        List<Long> seeds = new ArrayList<>();
-        for (long i = 1; i <= trainSeeds; i++) {
-            seeds.add(i);
-        }
-        return new TrainingPlan(List.of(task), acts, seeds, true);
+        return new TrainingPlan(List.of(task), acts, TrainingPlan.seeds(1, trainSeeds), true);
     }
 
     /**

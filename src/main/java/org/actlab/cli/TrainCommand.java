@@ -111,10 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (acts.stream().map(TrainingActivation::label).distinct().count() < acts.size()) {
             throw new ActlabException("an activation is given twice (derived specs need distinct names: use --spec files with their own names)");
         }
-        List<Long> seedList = new ArrayList<>();
-        for (int i = 0; i < seeds; i++) {
-            seedList.add(firstSeed + i);
-        }
+        List<Long> seedList = TrainingPlan.seeds(firstSeed, seeds);
         Path dir = WorkingDirectory.resolve(out.toString());
         CommandOutput.checkDirectory(dir);
         TrainingPlan plan = new TrainingPlan(taskList, acts, seedList, quick);

@@ -131,7 +131,7 @@ public final class ValidateCommand implements Callable<Integer> {
             activations.add(harness.checkDerived(d, engine, n, GpuHarness.DEFAULT_EXACT_POINTS, seed));
         }
         // the layers: xIELU, PolyReLU and PolyNorm with the catalogue's defaults run, and every trainable derived activation
-        List<DerivedInput> trainable = derived.stream().filter(d -> !d.derivation().spec().symbols().parameterNames().isEmpty()).toList();
+        List<DerivedInput> trainable = derived.stream().filter(DerivedInput::trainable).toList();
         boolean catalogueLayers = names.stream().anyMatch(LAYERED::contains);
         List<LayerCheck> layers = noLayers || (!catalogueLayers && trainable.isEmpty()) ? List.of()
                 : harness.checkLayers(trainable, catalogueLayers, seed);

@@ -163,8 +163,7 @@ public final class Lab {
     public static ValidationReport validate(Design design, long points, long seed) {
         GpuHarness h = harness();
         ActivationCheck check = h.checkDerived(design.input(), design.engine(), points, GpuHarness.DEFAULT_EXACT_POINTS, seed);
-        List<LayerCheck> layers = design.derivation().spec().symbols().parameterNames().isEmpty() ? List.of()
-                : h.checkLayers(List.of(design.input()), false, seed);
+        List<LayerCheck> layers = design.input().trainable() ? h.checkLayers(List.of(design.input()), false, seed) : List.of();
         return new ValidationReport(h.backend(), seed, List.of(check), layers, List.of());
     }
 
@@ -178,11 +177,7 @@ public final class Lab {
         for (Design d : designs) {
             acts.add(TrainingActivation.derived(d.input(), acts.size()));
         }
-        List<Long> seedList = new ArrayList<>();
-        for (long s = 1; s <= seeds; s++) {
-            seedList.add(s);
-        }
-        TrainingPlan plan = new TrainingPlan(List.of(TrainingTask.named(task)), acts, seedList, true);
+        TrainingPlan plan = new TrainingPlan(List.of(TrainingTask.named(task)), acts, TrainingPlan.seeds(1, seeds), true);
         List<TrainingRun> runs = harness().train(plan);
         return new Training(plan, runs, TrainingComparison.of(runs));
     }

@@ -17,6 +17,11 @@ public record DerivedInput(Derivation derivation, double[] values, String catalo
         catalogueParameters = catalogueParameters == null ? Map.of() : Map.copyOf(catalogueParameters);
     }
 
+    /** Whether it has parameters, which its DL4J layer then trains. */
+    public boolean trainable() {
+        return !derivation.spec().symbols().parameterNames().isEmpty();
+    }
+
     /** A derived activation with nothing to compare it with in the catalogue. */
     public DerivedInput(Derivation derivation, double[] values) {
         this(derivation, values, null, null);

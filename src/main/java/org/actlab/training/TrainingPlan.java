@@ -17,6 +17,11 @@ public record TrainingPlan(List<TrainingTask> tasks, List<TrainingActivation> ac
         seeds = List.copyOf(seeds);
     }
 
+    /** The seeds {@code first, first + 1, …, first + count − 1}. */
+    public static List<Long> seeds(long first, int count) {
+        return java.util.stream.LongStream.range(first, first + count).boxed().toList();
+    }
+
     /** How many training runs. */
     public int runs() {
         return tasks.size() * activations.size() * seeds.size();
