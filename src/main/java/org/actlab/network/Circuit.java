@@ -280,6 +280,8 @@ public final class Circuit {
         }
         List<Layer> out2 = new ArrayList<>();
         Map<Node, Integer> index = new HashMap<>();
+        compiledIndex = index;
+        compiledDepth = outDepth;
         for (int l = 0; l < outDepth; l++) {
             List<Node> layer = layers.get(l);
             layer.sort(java.util.Comparator.comparingInt(n -> n.id < 0 ? Integer.MAX_VALUE : n.id));
@@ -319,6 +321,32 @@ public final class Circuit {
             out2.add(new Layer(w, b, relu ? new LayerActivation.Relu() : new LayerActivation.PolyRelu(a)));
         }
         return new Network(inputs, out2);
+    }
+
+    /** Where the last {@link #compile} put each node (layer index within its layer), and that network's depth. */
+    private Map<Node, Integer> compiledIndex;
+    private int compiledDepth;
+
+    /**
+     * The columns of the last compiled network's output layer that {@code z} reads: the units of the last hidden
+     * layer holding z's nodes (or their carried copies), ascending. Every node of z must have been read by that
+     * network's output, so that it or its copy is there.
+     */
+    public int[] outputColumns(Affine z) {
+        if (compiledIndex == null || compiledDepth < 2) {
+            throw new IllegalStateException("no compiled network with a hidden layer");
+        }
+        int last = compiledDepth - 1;
+        java.util.TreeSet<Integer> cols = new java.util.TreeSet<>();
+        for (Node n : z.terms.keySet()) {
+            Node at = n.depth == last ? n : carries.get(((long) n.id << 20) | last);
+            Integer i = at == null ? null : compiledIndex.get(at);
+            if (i == null) {
+                throw new IllegalStateException("a node the compiled output does not read");
+            }
+            cols.add(i);
+        }
+        return cols.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private Affine lift(Affine z, int depth) {

@@ -93,9 +93,12 @@ public final class LocalTaylorNetwork {
      * @param taylorBound  (d^n/n!)·N^(−n)·max_{|α|=n} sup|D^α f|
      * @param parameters   nonzero weights and biases, plus nonzero PolyReLU coefficients (one per unit)
      * @param dense        every weight and bias of the dense layers
+     * @param locality     which of the output layer's columns each grid point's cell owns, for evaluating only the
+     *                     cells alive at a point; null where no cell owns its columns alone (d = 1 PolyReLU, the
+     *                     factored layout)
      */
     public record Built(Kind kind, Construction construction, int cells, int levels, double taylorBound,
-                        long parameters, long dense) {
+                        long parameters, long dense, Locality locality) {
         /** The network. */
         public Network network() {
             return construction.network();
@@ -104,6 +107,77 @@ public final class LocalTaylorNetwork {
         /** The construction's bound on sup |f − network|. */
         public double bound() {
             return construction.errorBudget();
+        }
+    }
+
+    /**
+     * The cells of a built network as parts of its output. In Yarotsky's layout the output is
+     * {@code Σ_m Σ_α c_{m,α} Π_k g_k(x_k)}, and the product chain of grid point m is exactly zero (in exact
+     * arithmetic, for both kinds: a product with an exactly-zero factor is exactly zero) wherever one hat
+     * {@code h(N x_k − m_k)} is, that is unless {@code |N x_k − m_k| < 1} on every axis: at most 2^d grid points are
+     * alive at any x. A grid point whose product terms' output columns (units of the last hidden layer) are its own
+     * alone contributes exactly those products' value through them, so leaving those columns out where it is dead
+     * leaves the network's value unchanged in exact arithmetic; columns shared by several grid points, and those of
+     * terms that are not products (d = 1: PolyReLU's truncated powers, ReLU's hats), are always read.
+     *
+     * @param d       dimension
+     * @param cells   N
+     * @param columns per grid point (index {@code Σ_k m_k (N+1)^(d−1−k)}), the output columns it owns alone, or an
+     *                empty array where it shares one (its columns are then in {@code always})
+     * @param always  the output columns read at every point, ascending
+     */
+    public record Locality(int d, int cells, int[][] columns, int[] always) {
+        /** Margin on |N x_k − m_k| < 1, far above the rounding of N·x_k: a dead grid point read is harmless. */
+        private static final double MARGIN = 1e-9;
+
+        /**
+         * The region of x: per axis the first grid index alive there and how many are (1 to 3, with the margin),
+         * as one key; points with the same key read the same columns.
+         */
+        public long region(double[] x) {
+            long key = 0;
+            for (int k = d - 1; k >= 0; k--) {
+                double t = cells * x[k];
+                int lo = (int) Math.max(0, Math.ceil(t - 1 - MARGIN));
+                int hi = (int) Math.min(cells, Math.floor(t + 1 + MARGIN));
+                key = key * 4L * (cells + 1) + 4L * lo + (hi - lo);
+            }
+            return key;
+        }
+
+        /** The output columns to read in {@code region}: {@link #always} and the alive grid points' own, ascending. */
+        public int[] columns(long region) {
+            int[] lo = new int[d];
+            int[] span = new int[d];
+            long r = region;
+            for (int k = 0; k < d; k++) {
+                long part = r % (4L * (cells + 1));
+                r /= 4L * (cells + 1);
+                lo[k] = (int) (part / 4);
+                span[k] = (int) (part % 4) + 1;
+            }
+            java.util.BitSet read = new java.util.BitSet();
+            for (int c : always) {
+                read.set(c);
+            }
+            int[] m = new int[d];
+            int count = 1;
+            for (int k = 0; k < d; k++) {
+                count *= span[k];
+            }
+            for (int q = 0; q < count; q++) {
+                int rest = q;
+                int p = 0;
+                for (int k = 0; k < d; k++) {
+                    m[k] = lo[k] + rest % span[k];
+                    rest /= span[k];
+                    p = p * (cells + 1) + m[k];
+                }
+                for (int c : columns[p]) {
+                    read.set(c);
+                }
+            }
+            return read.stream().toArray();
         }
     }
 
@@ -123,6 +197,7 @@ public final class LocalTaylorNetwork {
         Builder b = new Builder(kind, layout, f, cells, levels);
         Affine out = layout == Layout.TERMS ? b.terms() : b.sum(0, new int[d], new int[d]);
         Network net = b.circuit.compile(out, kind == Kind.RELU, maxEntries(kind));
+        Locality locality = layout == Layout.TERMS && net.depth() > 1 ? b.locality(out) : null;
         long params = net.parameterCount(Network.Count.NONZERO);
         if (kind == Kind.POLYRELU) {
             params += net.neurons();   // each unit has one nonzero coefficient: (0, 1) or (0, 0, 1)
@@ -133,7 +208,7 @@ public final class LocalTaylorNetwork {
                 + layout.key() + " layout): " + cells + " cells per axis, local Taylor polynomials of degree " + (n - 1)
                 + (kind == Kind.RELU ? ", products by sawtooth squares of " + levels + " levels" : ", exact products");
         return new Built(kind, new Construction(net, taylor + productError, description), cells, levels, taylor, params,
-                net.parameterCount(Network.Count.ALL));
+                net.parameterCount(Network.Count.ALL), locality);
     }
 
     /** Builds the circuit. */
@@ -286,10 +361,61 @@ public final class LocalTaylorNetwork {
             return out;
         }
 
+        /**
+         * Per grid point, its terms c_{m,α} Π_k g_k(x_k) that are products (made by {@link #terms}, for
+         * {@link #locality}): a product with an exactly-zero factor is exactly zero. The other terms (d = 1: the
+         * PolyReLU truncated powers, the ReLU hat) are combinations of units that neighbouring grid points share,
+         * zero only as sums: {@code sharedTerms}, always read.
+         */
+        Affine[] cellTerms;
+        Affine sharedTerms;
+
+        /**
+         * Which output columns each grid point owns alone, after the circuit is compiled with output {@code out};
+         * null when no grid point owns all of its columns alone.
+         */
+        Locality locality(Affine out) {
+            int[] all = circuit.outputColumns(out);
+            int[][] own = new int[cellTerms.length][];
+            int width = all.length == 0 ? 0 : all[all.length - 1] + 1;
+            int[] owners = new int[width];
+            for (int c : circuit.outputColumns(sharedTerms)) {
+                owners[c] = 2;   // read by terms that are not products: never left out
+            }
+            for (int p = 0; p < own.length; p++) {
+                own[p] = circuit.outputColumns(cellTerms[p]);
+                for (int c : own[p]) {
+                    owners[c]++;
+                }
+            }
+            java.util.BitSet always = new java.util.BitSet();
+            for (int c : all) {
+                always.set(c);
+            }
+            boolean any = false;
+            for (int p = 0; p < own.length; p++) {
+                boolean alone = true;
+                for (int c : own[p]) {
+                    alone &= owners[c] == 1;
+                }
+                if (alone) {
+                    for (int c : own[p]) {
+                        always.clear(c);
+                    }
+                    any |= own[p].length > 0;
+                } else {
+                    own[p] = new int[0];
+                }
+            }
+            return any ? new Locality(d, cells, own, always.stream().toArray()) : null;
+        }
+
         /** Σ_m Σ_α c_{m,α} Π_k g_k(x_k), one product chain per term. */
         Affine terms() {
             Affine acc = Affine.constant(0);
             int points = (int) Math.pow(cells + 1, d);
+            cellTerms = new Affine[points];
+            sharedTerms = Affine.constant(0);
             int[] m = new int[d];
             for (int p = 0; p < points; p++) {
                 int r = p;
@@ -297,6 +423,7 @@ public final class LocalTaylorNetwork {
                     m[k] = r % (cells + 1);
                     r /= cells + 1;
                 }
+                cellTerms[p] = Affine.constant(0);
                 for (int i = 0; i < alphas.size(); i++) {
                     double c = coeffs[p][i];
                     if (c == 0) {
@@ -311,6 +438,8 @@ public final class LocalTaylorNetwork {
                         bound *= bg;
                     }
                     acc.add(c, term);
+                    boolean product = d > 1 || (kind == Kind.RELU && alpha[0] > 0);
+                    (product ? cellTerms[p] : sharedTerms).add(c, term);
                 }
             }
             return acc;

@@ -66,6 +66,145 @@ class SobolevTest {
         }
     }
 
+    /**
+     * A rigorous bound on |fl(net(x)) − net(x)| for the evaluation order of {@link SparseNetwork} (running error
+     * analysis, unit by unit): a pre-activation of k terms (bias included) is within γ_{k+1}·(|b| + Σ|w·h|) of the
+     * exact sum of the rounded inputs, and Σ|w|·e_j of the exact one; ReLU and the identity are 1-Lipschitz;
+     * Σ a_p max(z, 0)^p moves by at most Σ p|a_p|(r + E)^(p−1)·E and its Horner evaluation rounds by at most
+     * γ_{2P}·Σ|a_p| r^p. Each layer's nonzero weights are listed once (the dense layers are mostly zeros).
+     */
+    private static final class RoundingBound {
+        private final Network net;
+        private final int[][][] cols;
+        private final double[][][] weights;
+
+        RoundingBound(Network net) {
+            this.net = net;
+            cols = new int[net.depth()][][];
+            weights = new double[net.depth()][][];
+            for (int l = 0; l < net.depth(); l++) {
+                double[][] w = net.layers().get(l).weights();
+                cols[l] = new int[w.length][];
+                weights[l] = new double[w.length][];
+                for (int i = 0; i < w.length; i++) {
+                    int n = 0;
+                    for (double v : w[i]) {
+                        n += v != 0 ? 1 : 0;
+                    }
+                    cols[l][i] = new int[n];
+                    weights[l][i] = new double[n];
+                    for (int j = 0, q = 0; j < w[i].length; j++) {
+                        if (w[i][j] != 0) {
+                            cols[l][i][q] = j;
+                            weights[l][i][q++] = w[i][j];
+                        }
+                    }
+                }
+            }
+        }
+
+        double at(double[] x) {
+            double u = Math.ulp(1.0) / 2;
+            double[] h = x.clone();
+            double[] e = new double[x.length];
+            for (int l = 0; l < net.depth(); l++) {
+                org.actlab.network.Layer layer = net.layers().get(l);
+                double[] nh = new double[layer.outputs()];
+                double[] ne = new double[layer.outputs()];
+                for (int i = 0; i < nh.length; i++) {
+                    double z = layer.bias()[i];
+                    double size = Math.abs(z);
+                    double propagated = 0;
+                    int k = 1;
+                    for (int q = 0; q < cols[l][i].length; q++) {
+                        int j = cols[l][i][q];
+                        double w = weights[l][i][q];
+                        propagated += Math.abs(w) * e[j];
+                        if (h[j] != 0) {
+                            z += w * h[j];
+                            size += Math.abs(w * h[j]);
+                            k++;
+                        }
+                    }
+                    double err = (k + 1) * u / (1 - (k + 1) * u) * size + propagated;
+                    nh[i] = layer.activation().apply(i, z);
+                    if (layer.activation() instanceof org.actlab.network.LayerActivation.PolyRelu poly) {
+                        double[] a = poly.of(i);
+                        double r = Math.max(z, 0);
+                        double slope = 0;
+                        double magnitude = 0;
+                        for (int p = 0; p < a.length; p++) {
+                            magnitude += Math.abs(a[p]) * Math.pow(r, p);
+                            slope += p == 0 ? 0 : p * Math.abs(a[p]) * Math.pow(r + err, p - 1);
+                        }
+                        int ops = 2 * a.length;
+                        ne[i] = slope * err + ops * u / (1 - ops * u) * magnitude;
+                    } else {
+                        ne[i] = err;
+                    }
+                }
+                h = nh;
+                e = ne;
+            }
+            return e[0] * (1 + 1e-9);   // the bound's own rounding, relative 1e-13 at most
+        }
+    }
+
+    @Test
+    void liveCellsGiveTheNetworkUpToItsRounding() {
+        // Yarotsky's chains are exactly zero away from their grid point (exact arithmetic), so the cone of the cells
+        // alive at x computes the network's exact value with fewer roundings: the two evaluations differ by at most
+        // the rounding of each, and the cone's (same hidden units bit for bit, fewer output terms) is at most the
+        // whole network's. Leaving out a live cell instead moves the value by a whole chain (≥ 1e-6 here).
+        SplittableRandom r = new SplittableRandom(5);
+        for (Kind kind : Kind.values()) {
+            for (int n = 2; n <= 3; n++) {
+                SobolevFunction f = SobolevFunction.builtIn("sine", 2, n);
+                int cells = 8;
+                Built b = LocalTaylorNetwork.build(kind, LocalTaylorNetwork.Layout.TERMS, f, Norms.measure(f, n, false).top(), cells,
+                        kind == Kind.RELU ? 4 : 0);
+                LocalTaylorNetwork.Locality loc = b.locality();
+                assertTrue(loc != null && loc.always().length == 0, kind + " n=" + n + ": every grid point owns its columns");
+                SparseNetwork s = new SparseNetwork(b.network());
+                RoundingBound rounding = new RoundingBound(b.network());
+                long hidden = 0;
+                for (int l = 0; l + 1 < b.network().depth(); l++) {
+                    hidden += b.network().layers().get(l).outputs();
+                }
+                double furthest = 0;
+                for (int i = 0; i < 400; i++) {
+                    // random points, and every tenth on a grid line (a hat's edge: the margin reads one more cell)
+                    double[] x = {r.nextDouble(), i % 10 == 0 ? r.nextInt(cells + 1) / (double) cells : r.nextDouble()};
+                    SparseNetwork.Cone cone = s.cone(loc.columns(loc.region(x)));
+                    assertTrue(cone.size() <= hidden / 4, cone.size() + " of " + hidden + " units");
+                    double full = s.evaluate(x);
+                    double local = cone.evaluate(x);
+                    double bound = 2 * rounding.at(x);
+                    assertTrue(Math.abs(full - local) <= bound, kind + " n=" + n + " at " + java.util.Arrays.toString(x) + ": "
+                            + full + " vs " + local + ", rounding bound " + bound);
+                    furthest = Math.max(furthest, Math.abs(full - s.cone(loc.always()).evaluate(x)));
+                }
+                assertTrue(furthest >= 1e-6, kind + " n=" + n + ": dropping the live cells moved the value by only " + furthest);
+            }
+        }
+        // d = 1: ReLU's product chains (degree ≥ 1) are local, the hats are shared and always read; PolyReLU has no
+        // products in d = 1, so nothing is left out
+        SobolevFunction f = SobolevFunction.builtIn("sine", 1, 3);
+        double top = Norms.measure(f, 3, false).top();
+        assertEquals(null, LocalTaylorNetwork.build(Kind.POLYRELU, LocalTaylorNetwork.Layout.TERMS, f, top, 20, 0).locality());
+        Built b = LocalTaylorNetwork.build(Kind.RELU, LocalTaylorNetwork.Layout.TERMS, f, top, 20, 5);
+        LocalTaylorNetwork.Locality loc = b.locality();
+        assertTrue(loc != null && loc.always().length > 0);
+        SparseNetwork s = new SparseNetwork(b.network());
+        RoundingBound rounding = new RoundingBound(b.network());
+        for (int i = 0; i < 400; i++) {
+            double[] x = {i % 10 == 0 ? r.nextInt(21) / 20.0 : r.nextDouble()};
+            double full = s.evaluate(x);
+            double local = s.cone(loc.columns(loc.region(x))).evaluate(x);
+            assertTrue(Math.abs(full - local) <= 2 * rounding.at(x), full + " vs " + local + " at " + x[0]);
+        }
+    }
+
     @Test
     void oneDimensionalRatesMatchTheorem3AndReluNeedsMore() {
         // d = 1, n = 2 over three decades of ε: the PolyReLU slope must be −n/d = −2 within 10 %, and the
