@@ -34,8 +34,35 @@ public final class Trainer {
 
     private final Consumer<String> progress;
 
+    /**
+     * Runs made in this process, by {@link RunKey}. A run is a function of its task, activation, width, seed and
+     * schedule alone (seeded in Java, one native thread), so the same run asked for again (SwiGLU is a baseline of both
+     * training claims of {@code reproduce}) is the earlier one, not trained twice.
+     */
+    private static final Map<String, TrainingRun> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What identifies a run, as text; null for a derived activation (its closed form is not part of the key). */
+    private static String runKey(TrainingTask t, TrainingActivation a, TrainingSetup s, long seed, TrainingTask.Schedule schedule) {
+        if (a.derived() != null) {
+            return null;
+        }
+        StringBuilder k = new StringBuilder(t.name()).append('|').append(a.label()).append('|').append(a.catalogue());
+        new java.util.TreeMap<>(a.parameters()).forEach((name, v) -> k.append('|').append(name).append('=')
+                .append(java.util.Arrays.toString(v)));
+        return k.append('|').append(s.width()).append('|').append(seed).append('|').append(schedule).toString();
+    }
+
+    /** Whether runs made earlier in this process are reused ({@link #MADE}). */
+    private final boolean reuse;
+
     public Trainer(Consumer<String> progress) {
+        this(progress, true);
+    }
+
+    /** A trainer that trains every run afresh, and keeps none, when {@code reuse} is false (the determinism test's). */
+    public Trainer(Consumer<String> progress, boolean reuse) {
         this.progress = progress;
+        this.reuse = reuse;
     }
 
     /** The networks: for each task and activation, the width whose parameter count is nearest the reference's. */
@@ -133,8 +160,21 @@ public final class Trainer {
         try {
             List<java.util.concurrent.Future<TrainingRun>> futures = new ArrayList<>();
             for (Job j : jobs) {
+                TrainingTask.Schedule schedule = j.task().schedule(plan.quick());
+                String key = reuse ? runKey(j.task(), j.activation(), j.setup(), j.seed(), schedule) : null;
+                TrainingRun made = key == null ? null : MADE.get(key);
+                if (made != null) {
+                    progress.accept(String.format(Locale.ROOT, "run %d/%d: %s, %s, seed %d: validation loss %.4g → %.4g (the same run"
+                                    + " made earlier in this process)", done.incrementAndGet(), plan.runs(), j.task().name(),
+                            j.activation().label(), j.seed(), made.valLoss()[0], made.finalValLoss()));
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(made));
+                    continue;
+                }
                 futures.add(pool.submit(() -> {
-                    TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), j.task().schedule(plan.quick()));
+                    TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), schedule);
+                    if (key != null) {
+                        MADE.put(key, r);
+                    }
                     progress.accept(String.format(Locale.ROOT, "run %d/%d: %s, %s, seed %d: validation loss %.4g → %.4g in %.1f s",
                             done.incrementAndGet(), plan.runs(), j.task().name(), j.activation().label(), j.seed(), r.valLoss()[0],
                             r.finalValLoss(), r.seconds()));
