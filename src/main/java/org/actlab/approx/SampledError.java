@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.actlab.network.LayerActivation;
 import org.actlab.network.Network;
+import org.actlab.network.SparseNetwork;
 import org.actlab.polynomial.Polynomial;
 import org.actlab.polynomial.Rationals;
 import org.actlab.polynomial.Target;
@@ -34,20 +35,20 @@ final class SampledError {
                                           double[] xs, double[] y, Dyadic[] yExact, Micro[] micros) {
         double[] errors = new double[n];
         double worstFloat = 0;
+        // the sparse evaluation is the dense one's doubles (terms it skips are exact zeros there), without an array per
+        // layer and point
+        SparseNetwork.Evaluator evaluator = new SparseNetwork(net).evaluator();
+        double[] in = new double[1];
         for (int i = 0; i < n; i++) {
             double x = samplePoint(a, b, i, n);
-            errors[i] = Math.abs(target.value(x) - net.evaluate(x));
+            in[0] = x;
+            errors[i] = Math.abs(target.value(x) - evaluator.evaluate(in));
             worstFloat = Math.max(worstFloat, errors[i]);
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (p, q) -> Double.compare(errors[q], errors[p]));
         boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
         BigFraction worstExact = BigFraction.ZERO;
-        for (int k = 0; k < Math.min(EXACT_SAMPLES, n); k++) {
-            double x = samplePoint(a, b, order[k], n);
+        for (int index : largest(errors, Math.min(EXACT_SAMPLES, n))) {
+            double x = samplePoint(a, b, index, n);
             BigFraction fx = Rationals.of(x);
             BigFraction yx;
             int right = Arrays.binarySearch(xs, x);
@@ -73,5 +74,31 @@ final class SampledError {
             }
         }
         return new double[] {worstExact.doubleValue(), worstFloat};
+    }
+
+    /**
+     * The indices of the k largest values, ties broken by the lower index (the first k of a stable sort by value,
+     * descending), found from the k-th largest value instead of sorting every index.
+     */
+    static int[] largest(double[] v, int k) {
+        if (k == 0) {
+            return new int[0];
+        }
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double kth = sorted[sorted.length - k];
+        int[] out = new int[k];
+        int m = 0;
+        for (int i = 0; i < v.length && m < k; i++) {
+            if (v[i] > kth) {
+                out[m++] = i;
+            }
+        }
+        for (int i = 0; i < v.length && m < k; i++) {
+            if (v[i] == kth) {
+                out[m++] = i;
+            }
+        }
+        return out;
     }
 }

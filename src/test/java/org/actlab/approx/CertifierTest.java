@@ -18,6 +18,30 @@ class CertifierTest {
     private static final LayerActivation ID = new LayerActivation.Identity();
 
     @Test
+    void largestSamplesAreTheFirstOfAStableSort() {
+        // the exact re-evaluation takes the k largest float64 errors; the selection must be the first k of a stable
+        // descending sort (ties by lower index), values drawn from 40 levels so that ties cross the k-th place
+        SplittableRandom r = new SplittableRandom(8);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + r.nextInt(300);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = r.nextInt(40) / 8.0;
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (p, q) -> Double.compare(v[q], v[p]));
+            int k = Math.min(SampledError.EXACT_SAMPLES, n);
+            int[] expected = java.util.Arrays.stream(order, 0, k).mapToInt(Integer::intValue).sorted().toArray();
+            int[] got = SampledError.largest(v, k).clone();
+            java.util.Arrays.sort(got);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, got, "n=" + n);
+        }
+    }
+
+    @Test
     void absoluteValueAgainstTheSquare() {
         // |x| = σ(x) + σ(−x); sup |x² − |x|| on [−1, 1] is 1/4 at |x| = 1/2, exactly
         Network abs = new Network(1, List.of(new Layer(new double[][] {{1}, {-1}}, new double[] {0, 0}, RELU),
