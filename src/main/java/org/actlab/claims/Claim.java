@@ -27,6 +27,27 @@ public interface Claim {
     }
 
     /**
+     * The shortened form that {@code reproduce --quick} runs, or this claim where it is quick already; the form's
+     * {@link #method} describes what it runs and its {@link #shortened} what it leaves out.
+     */
+    default Claim quick() {
+        return this;
+    }
+
+    /** What this form leaves out of the full check, in words; empty for a full check. */
+    default String shortened() {
+        return "";
+    }
+
+    /**
+     * Whether the check uses the ND4J harness. Such checks run one after another (ND4J's thread settings are the
+     * process's, and training changes them); {@link ClaimRunner} runs the others beside them.
+     */
+    default boolean usesHarness() {
+        return false;
+    }
+
+    /**
      * Every seed the check uses, by what it seeds (empty for a claim with no randomness). The report's
      * provenance lists them, so its seed list is made from the claims, never typed twice.
      */

@@ -30,6 +30,33 @@ import org.actlab.network.NetworkJson;
 public final class Nd4jNetworkRecheckClaim implements Claim {
     /** Grid points per network. */
     static final long POINTS = 1 << 18;
+    /** Grid points per network of the quick form. */
+    static final long QUICK_POINTS = 1 << 14;
+
+    private final long points;
+
+    public Nd4jNetworkRecheckClaim() {
+        this(POINTS);
+    }
+
+    private Nd4jNetworkRecheckClaim(long points) {
+        this.points = points;
+    }
+
+    @Override
+    public Claim quick() {
+        return new Nd4jNetworkRecheckClaim(QUICK_POINTS);
+    }
+
+    @Override
+    public String shortened() {
+        return points == POINTS ? "" : points + " grid points per network instead of " + POINTS;
+    }
+
+    @Override
+    public boolean usesHarness() {
+        return true;
+    }
 
     @Override
     public String id() {
@@ -47,7 +74,7 @@ public final class Nd4jNetworkRecheckClaim implements Claim {
     @Override
     public String method() {
         return "Each network is built, certified and saved (actlab-network/1 with its \"approximates\" record), read back by "
-                + "the ND4J harness and evaluated on " + POINTS + " grid points of its interval or box as batched matrix products "
+                + "the ND4J harness and evaluated on " + points + " grid points of its interval or box as batched matrix products "
                 + "(CPU backend, float64). One input: sampled sup error ≤ the certificate's float64 bound (the exact certified "
                 + "error plus a forward rounding bound valid for any summation order). Two inputs: |T − net| ≤ bound + a "
                 + "first-order rounding bound ρ(x) computed on the grid. The altered copy moves one output bias of the x² network "
@@ -78,7 +105,7 @@ public final class Nd4jNetworkRecheckClaim implements Claim {
             files.add(save(dir, "theorem2.json", theorem2.network(),
                     new Approximates.OfNetwork(source, -1, 1, theorem2.errorBound(), false, id())));
             files.add(save(dir, "square-altered.json", altered(square.network()), oneInput(square.certificate())));
-            List<NetworkCheck> checks = HarnessLoader.harness().checkNetworks(files, POINTS);
+            List<NetworkCheck> checks = HarnessLoader.harness().checkNetworks(files, points);
             StringBuilder summary = new StringBuilder();
             for (int i = 0; i < checks.size(); i++) {
                 NetworkCheck c = checks.get(i);

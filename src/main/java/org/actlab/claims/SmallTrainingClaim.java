@@ -27,31 +27,66 @@ public final class SmallTrainingClaim implements Claim {
     private final List<String> candidates;
     private final List<String> baselines;
     private final int seeds;
+    /** Adam steps instead of the quick schedule's, or 0 for its own. */
+    private final int steps;
 
-    private SmallTrainingClaim(String id, String paper, List<String> candidates, List<String> baselines, int seeds) {
+    private SmallTrainingClaim(String id, String paper, List<String> candidates, List<String> baselines, int seeds, int steps) {
         this.id = id;
         this.paper = paper;
         this.candidates = candidates;
         this.baselines = baselines;
         this.seeds = seeds;
+        this.steps = steps;
     }
 
     /** xIELU against ReLU² and SwiGLU (the xIELU paper's comparison). */
     public static SmallTrainingClaim xielu() {
         return new SmallTrainingClaim("xielu.training-small", "xIELU reaches a lower loss than ReLU² and SwiGLU (the xIELU paper,"
-                + " arXiv 2411.13010, at language-model scale)", List.of("xielu"), List.of("relu2", "swiglu"), SEEDS);
+                + " arXiv 2411.13010, at language-model scale)", List.of("xielu"), List.of("relu2", "swiglu"), SEEDS, 0);
     }
 
     /** PolyReLU and PolyNorm against SwiGLU, GELU and ReLU (the PolyCom paper's comparison). */
     public static SmallTrainingClaim polycom() {
         return new SmallTrainingClaim("polycom.training-small", "PolyReLU and PolyNorm reach a lower loss than SwiGLU, GELU and ReLU"
                 + " (the PolyCom paper, arXiv 2411.03884, at language-model scale)", List.of("polyrelu", "polynorm"),
-                List.of("swiglu", "gelu", "relu"), SEEDS);
+                List.of("swiglu", "gelu", "relu"), SEEDS, 0);
+    }
+
+    /** Adam steps of the quick form (half the quick schedule's). */
+    static final int QUICK_STEPS = 100;
+
+    /**
+     * One seed and {@value #QUICK_STEPS} steps (reproduce --quick): each activation trained once for half as long, so
+     * no sd, no t-test, and a ranking of one run early in training.
+     */
+    @Override
+    public Claim quick() {
+        return new SmallTrainingClaim(id, paper, candidates, baselines, 1, QUICK_STEPS);
+    }
+
+    @Override
+    public String shortened() {
+        String s = seeds == SEEDS ? "" : seeds + (seeds == 1 ? " seed" : " seeds") + " instead of " + SEEDS
+                + (seeds == 1 ? " (no sd, no t-test: the ranking is one run's)" : "");
+        if (steps > 0) {
+            s += (s.isEmpty() ? "" : ", ") + steps + " Adam steps instead of " + TrainingTask.named(TASK).schedule(true).steps();
+        }
+        return s;
     }
 
     /** The same comparison over fewer seeds (the tests': the full one belongs to reproduce). */
     public SmallTrainingClaim withSeeds(int n) {
-        return new SmallTrainingClaim(id, paper, candidates, baselines, n);
+        return new SmallTrainingClaim(id, paper, candidates, baselines, n, steps);
+    }
+
+    private TrainingPlan plan() {
+        return new TrainingPlan(List.of(TrainingTask.named(TASK)), activations().stream().map(TrainingActivation::named).toList(),
+                TrainingPlan.seeds(1, seeds), true, steps);
+    }
+
+    @Override
+    public boolean usesHarness() {
+        return true;
     }
 
     @Override
@@ -68,12 +103,12 @@ public final class SmallTrainingClaim implements Claim {
     @Override
     public String method() {
         TrainingTask t = TrainingTask.named(TASK);
-        TrainingTask.Schedule s = t.schedule(true);
-        return String.format(Locale.ROOT, "actlab train --task %s --activation %s --seeds %d --quick: %s; Adam, lr %.0e, %d steps of %d"
+        TrainingTask.Schedule s = plan().schedule(t);
+        return String.format(Locale.ROOT, "actlab train --task %s --activation %s %s --quick: %s; Adam, lr %.0e, %d steps of %d"
                         + " rows, widths matched to ReLU's parameter count, seeds 1 … %d (initial weights and minibatch order). Reported:"
                         + " final validation loss (nats per character) mean ± sd, paired two-sided t-tests against the best (α = %s), and"
                         + " whether every candidate ranks above every baseline. No verdict: the outcome is what was measured.",
-                TASK, String.join(",", activations()), seeds, t.description(), s.learningRate(), s.steps(), s.batch(), seeds,
+                TASK, String.join(",", activations()), seeds > 1 ? "--seeds " + seeds : "with one seed (train's least is 2)", t.description(), s.learningRate(), s.steps(), s.batch(), seeds,
                 TrainingComparison.ALPHA);
     }
 
@@ -97,8 +132,7 @@ public final class SmallTrainingClaim implements Claim {
     @Override
     public Outcome check(java.util.function.Consumer<String> progress) {
         long start = System.nanoTime();
-        TrainingPlan plan = new TrainingPlan(List.of(TrainingTask.named(TASK)),
-                activations().stream().map(TrainingActivation::named).toList(), TrainingPlan.seeds(1, seeds), true);
+        TrainingPlan plan = plan();
         GpuHarness harness = HarnessLoader.harness();
         harness.progress(progress);   // one line per training run
         TrainingComparison c;

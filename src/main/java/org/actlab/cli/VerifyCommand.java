@@ -47,12 +47,13 @@ public final class VerifyCommand implements Callable<Integer> {
         return run(claims, details, out, CommandOutput.progress(spec.commandLine().getErr(), "verify"));
     }
 
-    /** Runs the claims, prints a table (and details), returns 0 when all that ran passed; long claims report progress. */
+    /**
+     * Runs the claims (the ND4J ones beside the others, {@link org.actlab.claims.ClaimRunner}), prints a table in their
+     * order (and details), returns 0 when all that ran passed; long claims report progress.
+     */
     static int run(List<Claim> claims, boolean details, PrintWriter out, java.util.function.Consumer<String> progress) {
         ClaimTable table = new ClaimTable(out, claims, details);
-        for (Claim c : claims) {
-            table.row(c.check(line -> progress.accept(c.id() + ": " + line)));
-        }
+        org.actlab.claims.ClaimRunner.run(claims, progress, table::row);
         return table.finish();
     }
 }

@@ -55,7 +55,7 @@ public final class TrainingPrinter {
         b.append(configuration(setups)).append('\n');
         for (TrainingComparison c : comparisons) {
             TrainingTask t = TrainingTask.named(c.task());
-            TrainingTask.Schedule s = t.schedule(plan.quick());
+            TrainingTask.Schedule s = plan.schedule(t);
             b.append(c.task()).append(": ").append(t.description()).append('\n');
             b.append(String.format(Locale.ROOT, "  Adam, lr %.0e, %d steps of %d rows; validation loss in %s; steps to ≤ %.4f"
                     + " (the median of the activations' mean final losses)%n", s.learningRate(), s.steps(), s.batch(), unit(c), c.threshold()));

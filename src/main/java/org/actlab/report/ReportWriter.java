@@ -59,10 +59,13 @@ public final class ReportWriter {
         return r.outcomes().stream().filter(o -> !o.ran()).count();
     }
 
-    /** "; 2 measured (…); 2 statements are listed as out of scope." */
+    /** "; 2 measured (…); 2 statements are listed as out of scope." (and how many claims ran shortened). */
     private static String rest(Report r) {
+        long shortened = r.claims().stream().filter(c -> !c.shortened().isEmpty()).count();
         return (measured(r) > 0 ? measured(r) + " measured (small-scale analogues of experiments, reported as found, without a verdict); " : "")
-                + outOfScope(r) + " statements are listed as out of scope.";
+                + outOfScope(r) + " statements are listed as out of scope."
+                + (shortened > 0 ? " " + shortened + " claims ran in their shortened --quick forms (each claim's details say what "
+                        + "they leave out)." : "");
     }
 
     /** The "met" cell: yes or no, or a dash for the measurements of an outcome without a verdict. */
@@ -102,6 +105,9 @@ public final class ReportWriter {
             sb.append(". ").append(o.summary()).append("\n\n");
             sb.append("*Statement.* ").append(c.statement()).append("\n\n");
             sb.append("*How it is checked.* ").append(c.method()).append("\n\n");
+            if (!c.shortened().isEmpty()) {
+                sb.append("*Shortened by `--quick`:* ").append(c.shortened()).append(".\n\n");
+            }
             if (!o.measurements().isEmpty()) {
                 sb.append("| measured | value | required | met |\n|---|---|---|---|\n");
                 for (Measurement m : o.measurements()) {
@@ -163,6 +169,9 @@ public final class ReportWriter {
                     .append(o.status()).append("\">").append(status(o).replace("*", "")).append("</span> ")
                     .append(esc(o.summary())).append("</p>\n<p><i>Statement.</i> ").append(esc(c.statement()))
                     .append("</p>\n<p><i>How it is checked.</i> ").append(esc(c.method())).append("</p>\n");
+            if (!c.shortened().isEmpty()) {
+                sb.append("<p><i>Shortened by <code>--quick</code>:</i> ").append(esc(c.shortened())).append(".</p>\n");
+            }
             if (!o.measurements().isEmpty()) {
                 sb.append("<table><tr><th>measured</th><th>value</th><th>required</th><th>met</th></tr>\n");
                 for (Measurement m : o.measurements()) {
@@ -186,9 +195,14 @@ public final class ReportWriter {
         org.actlab.io.Json j = new org.actlab.io.Json();
         j.beginObject().field("version", r.provenance().version()).field("commit", r.provenance().commit())
                 .field("passed", passed(r)).field("ran", ran(r)).field("measured", measured(r)).name("claims").beginArray();
-        for (Outcome o : r.outcomes()) {
-            j.beginObject().field("id", o.id()).field("status", o.status().name()).field("summary", o.summary())
-                    .field("seconds", o.seconds()).name("measurements").beginArray();
+        for (int i = 0; i < r.outcomes().size(); i++) {
+            Outcome o = r.outcomes().get(i);
+            j.beginObject().field("id", o.id()).field("status", o.status().name()).field("summary", o.summary());
+            String shortened = r.claims().get(i).shortened();
+            if (!shortened.isEmpty()) {
+                j.field("shortened", shortened);
+            }
+            j.field("seconds", o.seconds()).name("measurements").beginArray();
             for (Measurement m : o.measurements()) {
                 j.beginObject().field("name", m.name()).field("value", m.value()).field("requirement", m.requirement())
                         .name("met").value(m.met()).endObject();

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.actlab.ActlabException;
 import org.actlab.claims.Claim;
+import org.actlab.claims.ClaimRunner;
 import org.actlab.claims.Outcome;
 import org.actlab.io.AtomicFiles;
 import org.actlab.symbolic.SymbolicEngine;
@@ -44,12 +45,12 @@ public final class Reproduction {
      *
      * @param claims   the claims, in report order
      * @param out      the output directory (created if needed)
-     * @param quick    fewer sweep points and explore bases
+     * @param quick    the claims' shortened forms ({@link Claim#quick}), fewer sweep points and explore bases
      * @param version  actlab's version, for the provenance
      * @param command  the command line, for the provenance
      * @param engine   the symbolic engine
      * @param progress receives one line per step
-     * @param onClaim  receives each outcome as soon as it is known
+     * @param onClaim  receives each outcome, in the claims' order, as soon as it and those before it are known
      */
     public static Result run(List<Claim> claims, Path out, boolean quick, String version, String command, SymbolicEngine engine,
                              Consumer<String> progress, Consumer<Outcome> onClaim) {
@@ -67,19 +68,21 @@ public final class Reproduction {
         Thread cleanup = new Thread(() -> delete(staging));
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            List<Outcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < claims.size(); i++) {
-                Claim c = claims.get(i);
-                progress.accept("claim " + (i + 1) + "/" + claims.size() + " " + c.id());
-                Outcome o = c.check(line -> progress.accept(c.id() + ": " + line));
-                outcomes.add(o);
-                onClaim.accept(o);
+            List<Claim> run = quick ? claims.stream().map(Claim::quick).toList() : claims;
+            for (Claim c : run) {
+                if (!c.shortened().isEmpty()) {
+                    progress.accept("--quick: " + c.id() + " with " + c.shortened());
+                }
             }
-            List<Figure> figures = new ArrayList<>(new FigureSet(staging, quick, engine, progress, outcomes).all());
+            // the figures need only the claims that do not use ND4J: they are drawn beside the ND4J checks
+            ClaimRunner.Ran<List<Figure>> ran = ClaimRunner.run(run, progress, onClaim,
+                    others -> new FigureSet(staging, quick, engine, progress, others).all());
+            List<Outcome> outcomes = ran.outcomes();
+            List<Figure> figures = new ArrayList<>(ran.after());
             figures.addAll(EvidenceFigures.draw(outcomes, staging));
             progress.accept("report");
-            Provenance provenance = Provenance.of(version, command, Provenance.seeds(claims), started, (System.nanoTime() - t0) / 1e9);
-            ReportWriter.Report report = new ReportWriter.Report(claims, outcomes, figures, provenance);
+            Provenance provenance = Provenance.of(version, command, Provenance.seeds(run), started, (System.nanoTime() - t0) / 1e9);
+            ReportWriter.Report report = new ReportWriter.Report(run, outcomes, figures, provenance);
             AtomicFiles.writeString(staging.resolve("claims.json"), ReportWriter.json(report));
             AtomicFiles.writeString(staging.resolve("report.html"), ReportWriter.html(report, staging));
             AtomicFiles.writeString(staging.resolve("REPORT.md"), ReportWriter.markdown(report));

@@ -48,8 +48,13 @@ public final class SobolevDefaults {
 
     /** The case's ε values: {@link #epsRange}, {@link #PER_DECADE} per decade. */
     public static double[] eps(int d, int n) {
+        return eps(d, n, PER_DECADE);
+    }
+
+    /** The case's ε values: {@link #epsRange}, {@code perDecade} per decade. */
+    public static double[] eps(int d, int n, int perDecade) {
         double[] range = epsRange(d, n);
-        return Sweep.decades(range[0], range[1], PER_DECADE);
+        return Sweep.decades(range[0], range[1], perDecade);
     }
 
     /**
@@ -57,9 +62,15 @@ public final class SobolevDefaults {
      * (what {@code polycom.theorem3} measures; the report's figure draws from that claim's evidence).
      */
     public static List<RateExperiment.Result> run(Consumer<String> progress) {
+        return run(PER_DECADE, PER_DECADE, progress);
+    }
+
+    /** The default set with {@code perDecade1} ε per decade for d = 1 and {@code perDecade2} for d = 2. */
+    public static List<RateExperiment.Result> run(int perDecade1, int perDecade2, Consumer<String> progress) {
         List<RateExperiment.Result> out = new ArrayList<>();
         for (int[] c : CASES) {
-            out.add(RateExperiment.run(SobolevFunction.builtIn("ridge", c[0], c[1]), eps(c[0], c[1]), progress));
+            out.add(RateExperiment.run(SobolevFunction.builtIn("ridge", c[0], c[1]), eps(c[0], c[1], c[0] == 1 ? perDecade1 : perDecade2),
+                    progress));
         }
         return List.copyOf(out);
     }

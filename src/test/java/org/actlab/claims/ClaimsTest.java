@@ -51,6 +51,27 @@ class ClaimsTest {
     }
 
     @Test
+    void quickFormsSayWhatTheyLeaveOut() {
+        Set<String> shortened = new HashSet<>();
+        for (Claim c : ClaimRegistry.all()) {
+            assertEquals("", c.shortened(), c.id() + ": the full form leaves nothing out");
+            Claim q = c.quick();
+            assertEquals(c.id(), q.id());
+            assertEquals(c.usesHarness(), q.usesHarness(), c.id());
+            if (q != c) {
+                assertFalse(q.shortened().isBlank(), c.id());
+                assertFalse(q.method().equals(c.method()), c.id() + ": the method describes the shortened check");
+                shortened.add(c.id());
+            }
+        }
+        assertEquals(Set.of("polycom.theorem3", "nd4j.catalogue-agreement", "nd4j.network-recheck", "xielu.training-small",
+                "polycom.training-small"), shortened);
+        // the shortened Sobolev set still spans the decades and ReLU points that the claim's criteria need
+        Outcome o = new PolycomTheorem3Claim().quick().check();
+        assertEquals(Outcome.Status.PASS, o.status(), o.measurements().toString());
+    }
+
+    @Test
     void idsAreUniqueAndSelectable() {
         Set<String> ids = new HashSet<>();
         for (Claim c : ClaimRegistry.all()) {

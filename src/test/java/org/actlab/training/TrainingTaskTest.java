@@ -9,6 +9,19 @@ import org.junit.jupiter.api.Test;
 /** The tasks' data: deterministic, standardised, and the grammar's corpus well formed. */
 class TrainingTaskTest {
     @Test
+    void aPlanMayShortenTheSchedule() {
+        TrainingTask t = TrainingTask.named("grammar-lm");
+        java.util.List<TrainingActivation> relu = java.util.List.of(TrainingActivation.named("relu"));
+        TrainingTask.Schedule quick = t.schedule(true);
+        assertEquals(quick, new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true).schedule(t));
+        // steps replaced, the rest of the quick schedule kept; steps must be a multiple of the evaluation interval
+        TrainingTask.Schedule half = new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true, 100).schedule(t);
+        assertEquals(new TrainingTask.Schedule(100, quick.batch(), quick.learningRate(), quick.evalEvery()), half);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true, quick.evalEvery() + 1));
+    }
+
+    @Test
     void regressionDataAreDeterministicAndStandardised() {
         for (String name : new String[] {"teacher", "sobolev", "deep-narrow"}) {
             TaskData a = TrainingTask.named(name).data();

@@ -160,7 +160,7 @@ public final class Trainer {
         try {
             List<java.util.concurrent.Future<TrainingRun>> futures = new ArrayList<>();
             for (Job j : jobs) {
-                TrainingTask.Schedule schedule = j.task().schedule(plan.quick());
+                TrainingTask.Schedule schedule = plan.schedule(j.task());
                 String key = reuse ? runKey(j.task(), j.activation(), j.setup(), j.seed(), schedule) : null;
                 TrainingRun made = key == null ? null : MADE.get(key);
                 if (made != null) {
