@@ -48,6 +48,14 @@ public interface Claim {
     }
 
     /**
+     * Whether the check evaluates with Symja. Symja steps take turns on Symja's one thread, so {@link ClaimRunner}
+     * runs the ND4J checks that need it after those that do not, when the other lane's symbolic work is done.
+     */
+    default boolean usesSymja() {
+        return false;
+    }
+
+    /**
      * Every seed the check uses, by what it seeds (empty for a claim with no randomness). The report's
      * provenance lists them, so its seed list is made from the claims, never typed twice.
      */

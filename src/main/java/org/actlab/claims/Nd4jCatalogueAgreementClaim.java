@@ -73,6 +73,12 @@ public final class Nd4jCatalogueAgreementClaim implements Claim {
         return true;
     }
 
+    /** The derived graphs are derived, and held to 30-digit values, by Symja. */
+    @Override
+    public boolean usesSymja() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "nd4j.catalogue-agreement";

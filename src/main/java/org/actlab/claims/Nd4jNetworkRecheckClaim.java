@@ -83,6 +83,12 @@ public final class Nd4jNetworkRecheckClaim implements Claim {
 
     @Override
     public Outcome check() {
+        return check(line -> { });
+    }
+
+    /** Reports each network as it is built and certified, then the grids as ND4J evaluates them. */
+    @Override
+    public Outcome check(java.util.function.Consumer<String> progress) {
         long start = System.nanoTime();
         Measurements m = new Measurements();
         Path dir;
@@ -93,11 +99,14 @@ public final class Nd4jNetworkRecheckClaim implements Claim {
         }
         try {
             List<Path> files = new ArrayList<>();
+            progress.accept("building and certifying x² on [−1, 1] at 1e-6");
             Approximation square = Approximations.build(Target.square(), -1, 1, 1e-6, Approximations.Method.DEEP);
             files.add(save(dir, "square.json", square.network(), oneInput(square.certificate())));
+            progress.accept("building and certifying PolyReLU on [−1, 1] at 1e-6");
             Approximation poly = Approximations.build(Target.polyRelu(PolycomLemma2Claim.COEFFS), -1, 1, 1e-6,
                     Approximations.Method.DEEP);
             files.add(save(dir, "polyrelu.json", poly.network(), oneInput(poly.certificate())));
+            progress.accept("building the product gadget and Theorem 2's conversion");
             ProductNetwork.Result product = ProductNetwork.build(1, 1e-4);
             files.add(save(dir, "product.json", product.network(), new Approximates.Product(1, product.bound(), id())));
             Network source = PolycomTheorem2Claim.exampleNetwork();
@@ -105,7 +114,14 @@ public final class Nd4jNetworkRecheckClaim implements Claim {
             files.add(save(dir, "theorem2.json", theorem2.network(),
                     new Approximates.OfNetwork(source, -1, 1, theorem2.errorBound(), false, id())));
             files.add(save(dir, "square-altered.json", altered(square.network()), oneInput(square.certificate())));
-            List<NetworkCheck> checks = HarnessLoader.harness().checkNetworks(files, points);
+            org.actlab.gpu.api.GpuHarness harness = HarnessLoader.harness();
+            List<NetworkCheck> checks;
+            harness.progress(progress);   // each grid as ND4J evaluates it
+            try {
+                checks = harness.checkNetworks(files, points);
+            } finally {
+                harness.progress(line -> { });
+            }
             StringBuilder summary = new StringBuilder();
             for (int i = 0; i < checks.size(); i++) {
                 NetworkCheck c = checks.get(i);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The two lanes of claims: order of delivery, the harness claims one at a time, the lanes side by side, failures. */
 class ClaimRunnerTest {
     /** A claim whose check runs {@code work} and passes with one measurement. */
-    private record Fake(String id, boolean usesHarness, Runnable work) implements Claim {
+    private record Fake(String id, boolean usesHarness, boolean usesSymja, Runnable work) implements Claim {
         @Override
         public String statement() {
             return id;
@@ -46,7 +46,7 @@ class ClaimRunnerTest {
         for (int i = 0; i < 8; i++) {
             boolean harness = i % 3 == 1;
             boolean first = i == 1;
-            claims.add(new Fake("c" + i, harness, harness ? () -> {
+            claims.add(new Fake("c" + i, harness, false, harness ? () -> {
                 mostAtOnce.accumulateAndGet(inHarness.incrementAndGet(), Math::max);
                 if (first) {
                     try {
@@ -69,8 +69,22 @@ class ClaimRunnerTest {
     }
 
     @Test
+    void harnessClaimsThatUseSymjaRunLast() {
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<Claim> claims = new ArrayList<>();
+        for (String id : List.of("symbolic-nd4j", "nd4j-a", "plain", "nd4j-b")) {
+            claims.add(new Fake(id, !id.equals("plain"), id.startsWith("symbolic"), () -> started.add(id)));
+        }
+        List<String> delivered = new ArrayList<>();
+        ClaimRunner.run(claims, line -> { }, o -> delivered.add(o.id()));
+        List<String> harnessOrder = started.stream().filter(id -> !id.equals("plain")).toList();
+        assertEquals(List.of("nd4j-a", "nd4j-b", "symbolic-nd4j"), harnessOrder);
+        assertEquals(List.of("symbolic-nd4j", "nd4j-a", "plain", "nd4j-b"), delivered);   // still reported in order
+    }
+
+    @Test
     void aFailingClaimFailsTheRunWithItsMessage() {
-        List<Claim> claims = List.of(new Fake("ok", false, () -> { }), new Fake("bad", true, () -> {
+        List<Claim> claims = List.of(new Fake("ok", false, false, () -> { }), new Fake("bad", true, false, () -> {
             throw new ActlabException("the harness is missing");
         }));
         ActlabException e = assertThrows(ActlabException.class, () -> ClaimRunner.run(claims, line -> { }, o -> { }));
