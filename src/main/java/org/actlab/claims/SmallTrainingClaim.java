@@ -81,7 +81,7 @@ public final class SmallTrainingClaim implements Claim {
 
     private TrainingPlan plan() {
         return new TrainingPlan(List.of(TrainingTask.named(TASK)), activations().stream().map(TrainingActivation::named).toList(),
-                TrainingPlan.seeds(1, seeds), true, steps);
+                TrainingPlan.seeds(1, seeds), true, steps, false);   // validation losses only: no training-loss curve
     }
 
     @Override

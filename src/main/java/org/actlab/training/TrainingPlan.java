@@ -11,9 +11,12 @@ import java.util.List;
  * @param quick       the tasks' quick schedules
  * @param steps       Adam steps instead of the schedule's (a multiple of its evaluation interval), or 0 for the
  *                    schedule's own
+ * @param trainCurve  whether the loss on the training subset is measured at every evaluation (the validation loss
+ *                    always is); without it {@link TrainingRun#trainLoss} is NaN, and each run saves a sixth of its
+ *                    time (the claims, which report validation losses only)
  */
 public record TrainingPlan(List<TrainingTask> tasks, List<TrainingActivation> activations, List<Long> seeds, boolean quick,
-                           int steps) {
+                           int steps, boolean trainCurve) {
     public TrainingPlan {
         tasks = List.copyOf(tasks);
         activations = List.copyOf(activations);
@@ -28,7 +31,7 @@ public record TrainingPlan(List<TrainingTask> tasks, List<TrainingActivation> ac
 
     /** Every task with every activation and seed, on the tasks' full or quick schedules. */
     public TrainingPlan(List<TrainingTask> tasks, List<TrainingActivation> activations, List<Long> seeds, boolean quick) {
-        this(tasks, activations, seeds, quick, 0);
+        this(tasks, activations, seeds, quick, 0, true);
     }
 
     /** The schedule task {@code t} is trained on: its full or quick one, with {@link #steps} when set. */

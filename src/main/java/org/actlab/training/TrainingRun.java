@@ -6,7 +6,8 @@ package org.actlab.training;
  * @param setup     the network (task, activation, width, parameter counts)
  * @param seed      the training seed
  * @param steps     the Adam steps at which the losses were taken (the first is 0, before training)
- * @param trainLoss the loss on a fixed subset of the training data (the first 2 048 rows)
+ * @param trainLoss the loss on a fixed subset of the training data (the first 2 048 rows); NaN where the plan did
+ *                  not ask for it ({@link TrainingPlan#trainCurve})
  * @param valLoss   the loss on the validation data
  * @param seconds   the wall time of the run (not deterministic; kept out of the CSV)
  */

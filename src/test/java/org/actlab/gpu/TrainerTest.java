@@ -74,6 +74,12 @@ class TrainerTest {
             assertTrue(r.valLoss()[0] > 0.8 && r.finalValLoss() < 0.7 * r.valLoss()[0], r.setup() + " " + java.util.Arrays.toString(r.valLoss()));
         }
         assertEquals("derived1", first.get(1).setup().activation());
+        // without the training-loss curve: the same validation losses bit for bit (the curve is inference only), NaN for
+        // the training loss
+        TrainingPlan noCurve = new TrainingPlan(plan.tasks(), plan.activations().subList(0, 1), plan.seeds(), true, 0, false);
+        TrainingRun lean = new Trainer(line -> { }, false).train(noCurve).get(0);
+        assertArrayEquals(first.get(0).valLoss(), lean.valLoss());
+        assertTrue(java.util.Arrays.stream(lean.trainLoss()).allMatch(Double::isNaN));
         // asked for once more in this process: the catalogue activation's run is the one made first, the derived one
         // (not identified by its closed form) is trained again
         List<TrainingRun> reused = new Trainer(line -> { }).train(plan);

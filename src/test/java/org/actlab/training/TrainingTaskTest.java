@@ -15,10 +15,10 @@ class TrainingTaskTest {
         TrainingTask.Schedule quick = t.schedule(true);
         assertEquals(quick, new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true).schedule(t));
         // steps replaced, the rest of the quick schedule kept; steps must be a multiple of the evaluation interval
-        TrainingTask.Schedule half = new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true, 100).schedule(t);
+        TrainingTask.Schedule half = new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true, 100, true).schedule(t);
         assertEquals(new TrainingTask.Schedule(100, quick.batch(), quick.learningRate(), quick.evalEvery()), half);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true, quick.evalEvery() + 1));
+                () -> new TrainingPlan(java.util.List.of(t), relu, java.util.List.of(1L), true, quick.evalEvery() + 1, true));
     }
 
     @Test

@@ -35,21 +35,23 @@ public final class Trainer {
     private final Consumer<String> progress;
 
     /**
-     * Runs made in this process, by {@link RunKey}. A run is a function of its task, activation, width, seed and
+     * Runs made in this process, by {@link #runKey}. A run is a function of its task, activation, width, seed and
      * schedule alone (seeded in Java, one native thread), so the same run asked for again (SwiGLU is a baseline of both
      * training claims of {@code reproduce}) is the earlier one, not trained twice.
      */
     private static final Map<String, TrainingRun> MADE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What identifies a run, as text; null for a derived activation (its closed form is not part of the key). */
-    private static String runKey(TrainingTask t, TrainingActivation a, TrainingSetup s, long seed, TrainingTask.Schedule schedule) {
+    private static String runKey(TrainingTask t, TrainingActivation a, TrainingSetup s, long seed, TrainingTask.Schedule schedule,
+                                 boolean trainCurve) {
         if (a.derived() != null) {
             return null;
         }
         StringBuilder k = new StringBuilder(t.name()).append('|').append(a.label()).append('|').append(a.catalogue());
         new java.util.TreeMap<>(a.parameters()).forEach((name, v) -> k.append('|').append(name).append('=')
                 .append(java.util.Arrays.toString(v)));
-        return k.append('|').append(s.width()).append('|').append(seed).append('|').append(schedule).toString();
+        return k.append('|').append(s.width()).append('|').append(seed).append('|').append(schedule).append('|').append(trainCurve)
+                .toString();
     }
 
     /** Whether runs made earlier in this process are reused ({@link #MADE}). */
@@ -161,7 +163,7 @@ public final class Trainer {
             List<java.util.concurrent.Future<TrainingRun>> futures = new ArrayList<>();
             for (Job j : jobs) {
                 TrainingTask.Schedule schedule = plan.schedule(j.task());
-                String key = reuse ? runKey(j.task(), j.activation(), j.setup(), j.seed(), schedule) : null;
+                String key = reuse ? runKey(j.task(), j.activation(), j.setup(), j.seed(), schedule, plan.trainCurve()) : null;
                 TrainingRun made = key == null ? null : MADE.get(key);
                 if (made != null) {
                     progress.accept(String.format(Locale.ROOT, "run %d/%d: %s, %s, seed %d: validation loss %.4g → %.4g (the same run"
@@ -171,7 +173,7 @@ public final class Trainer {
                     continue;
                 }
                 futures.add(pool.submit(() -> {
-                    TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), schedule);
+                    TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), schedule, plan.trainCurve());
                     if (key != null) {
                         MADE.put(key, r);
                     }
@@ -199,7 +201,8 @@ public final class Trainer {
         }
     }
 
-    private TrainingRun run(TrainingTask t, TaskData data, TrainingActivation a, TrainingSetup s, long seed, TrainingTask.Schedule schedule) {
+    private TrainingRun run(TrainingTask t, TaskData data, TrainingActivation a, TrainingSetup s, long seed, TrainingTask.Schedule schedule,
+                            boolean trainCurve) {
         long start = System.nanoTime();
         TrainingGraph g = TrainingGraph.build(t.architecture(), data.inputs(), data.outputs(), data.vocabulary(), a, s.width(), seed);
         if (g.parameters() != s.parameters()) {
@@ -211,7 +214,7 @@ public final class Trainer {
         sd.setLossVariables("loss");
         Quiet.run(sd::createGradFunction);
         int trainRows = Math.min(TRAIN_EVAL_ROWS, data.trainRows());
-        DataSet trainEval = rows(data, true, identity(trainRows));
+        DataSet trainEval = trainCurve ? rows(data, true, identity(trainRows)) : null;
         DataSet val = rows(data, false, identity(data.valRows()));
         // the minibatch order: drawn from the seed alone, so every activation sees the same batches
         SplittableRandom order = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
@@ -223,7 +226,7 @@ public final class Trainer {
         for (int step = 0; step <= schedule.steps(); step++) {
             if (step % schedule.evalEvery() == 0) {
                 steps[e] = step;
-                train[e] = loss(sd, trainEval);
+                train[e] = trainCurve ? loss(sd, trainEval) : Double.NaN;   // inference only: the validation loss is the same either way
                 valLoss[e] = loss(sd, val);
                 e++;
                 if (!Double.isFinite(valLoss[e - 1])) {
