@@ -2,14 +2,13 @@ package org.actlab.claims;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.actlab.ActlabException;
 
 /**
  * Runs claims in two lanes side by side: the ND4J checks ({@link Claim#usesHarness}) one after another on one
@@ -70,40 +69,41 @@ public final class ClaimRunner {
             return t;
         });
         try {
-            Future<?> nd4j = lanes.submit(() -> harness.forEach(check));
-            Future<T> rest = lanes.submit(() -> {
+            CompletableFuture<Void> nd4j = CompletableFuture.runAsync(() -> harness.forEach(check), lanes);
+            CompletableFuture<T> rest = CompletableFuture.supplyAsync(() -> {
                 others.forEach(check);
                 List<Outcome> done = new ArrayList<>();
                 for (int i : others) {
                     done.add(outcomes[i]);
                 }
                 return afterOthers.apply(done);
+            }, lanes);
+            // the first failure ends the run at once, whichever lane it is in (the other lane's daemon thread is
+            // interrupted by shutdownNow)
+            CompletableFuture<Object> failed = new CompletableFuture<>();
+            nd4j.whenComplete((v, t) -> {
+                if (t != null) {
+                    failed.completeExceptionally(t);
+                }
             });
-            T after = join(rest, nd4j);
-            join(nd4j, rest);
-            return new Ran<>(List.of(outcomes), after);
-        } finally {
-            lanes.shutdownNow();
-        }
-    }
-
-    /** The lane's result; if it failed, the other lane is stopped and the failure thrown here. */
-    private static <T> T join(Future<T> lane, Future<?> other) {
-        try {
-            return lane.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            other.cancel(true);
-            throw new ActlabException("interrupted while checking the claims");
-        } catch (ExecutionException e) {
-            other.cancel(true);
-            if (e.getCause() instanceof RuntimeException re) {
+            rest.whenComplete((v, t) -> {
+                if (t != null) {
+                    failed.completeExceptionally(t);
+                }
+            });
+            CompletableFuture.anyOf(failed, CompletableFuture.allOf(nd4j, rest)).join();
+            return new Ran<>(List.of(outcomes), rest.join());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException inner ? inner.getCause() : e.getCause();
+            if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            if (e.getCause() instanceof Error err) {
+            if (cause instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException(cause);
+        } finally {
+            lanes.shutdownNow();
         }
     }
 }

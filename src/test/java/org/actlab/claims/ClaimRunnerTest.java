@@ -1,6 +1,7 @@
 package org.actlab.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +90,23 @@ class ClaimRunnerTest {
         }));
         ActlabException e = assertThrows(ActlabException.class, () -> ClaimRunner.run(claims, line -> { }, o -> { }));
         assertEquals("the harness is missing", e.getMessage());
+    }
+
+    @Test
+    void aFailureEndsTheRunWithoutWaitingForTheOtherLane() {
+        // the other lane's claim would wait 30 s for a release that never comes: the failure must arrive first
+        CountDownLatch never = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean waitedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Claim> claims = List.of(new Fake("slow", false, false, () -> {
+            try {
+                waitedOut.set(!never.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();   // stopped by the runner: what should happen
+            }
+        }), new Fake("bad", true, false, () -> {
+            throw new ActlabException("the harness is missing");
+        }));
+        assertThrows(ActlabException.class, () -> ClaimRunner.run(claims, line -> { }, o -> { }));
+        assertFalse(waitedOut.get(), "the run waited for the other lane");
     }
 }
