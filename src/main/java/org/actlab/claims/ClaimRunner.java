@@ -31,7 +31,10 @@ public final class ClaimRunner {
     public record Ran<T>(List<Outcome> outcomes, T after) {
     }
 
-    /** Runs the claims (see the class comment); {@code onClaim} receives each outcome in order as soon as it and those before it are known. */
+    /**
+     * Runs the claims (see the class comment); {@code onClaim} receives each outcome in order as soon as it and those
+     * before it are known.
+     */
     public static List<Outcome> run(List<Claim> claims, Consumer<String> progress, Consumer<Outcome> onClaim) {
         return run(claims, progress, onClaim, others -> null).outcomes();
     }

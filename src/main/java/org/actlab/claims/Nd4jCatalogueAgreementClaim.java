@@ -99,7 +99,8 @@ public final class Nd4jCatalogueAgreementClaim implements Claim {
                 + ", with " + EXACT_POINTS + " against Symja at 30+ digits and all against the "
                 + "catalogue twin), every difference in units of the term size T (a first-order running error bound of the "
                 + "formula: two correct evaluations differ by a small multiple of u·T, u = 2⁻⁵³); PASS at ≤ 1e-13 T "
-                + "(≈ 450 u: the longest formula, PolyReLU of order 64, has ~130 operations of ≤ 2 ulps each). " + (layerChecks ? "Layers (xIELU, PolyReLU, PolyNorm and the derived xIELU): DL4J "
+                + "(≈ 450 u: the longest formula, PolyReLU of order 64, has ~130 operations of ≤ 2 ulps each). "
+                + (layerChecks ? "Layers (xIELU, PolyReLU, PolyNorm and the derived xIELU): DL4J "
                 + "GradientCheckUtil (ε = 1e-6, relative error ≤ 1e-5) and SameDiff GradCheckUtil with the input as a variable, "
                 + "JSON round trips of MultiLayerNetwork and ComputationGraph, 40 Adam steps that must lower the loss."
                 : "No DL4J layer checks in this form.");

@@ -108,7 +108,8 @@ public final class SmallTrainingClaim implements Claim {
                         + " rows, widths matched to ReLU's parameter count, seeds 1 … %d (initial weights and minibatch order). Reported:"
                         + " final validation loss (nats per character) mean ± sd, paired two-sided t-tests against the best (α = %s), and"
                         + " whether every candidate ranks above every baseline. No verdict: the outcome is what was measured.",
-                TASK, String.join(",", activations()), seeds > 1 ? "--seeds " + seeds : "with one seed (train's least is 2)", t.description(), s.learningRate(), s.steps(), s.batch(), seeds,
+                TASK, String.join(",", activations()), seeds > 1 ? "--seeds " + seeds : "with one seed (train's least is 2)",
+                t.description(), s.learningRate(), s.steps(), s.batch(), seeds,
                 TrainingComparison.ALPHA);
     }
 
