@@ -129,6 +129,7 @@ public final class NetworkGrid {
         double[] excessAt = null;
         double bound = recordedBound(a);
         Clock clock = new Clock();
+        long reported = System.nanoTime();
         for (long start = 0; start < grid.size(); start += batch) {
             int m = (int) Math.min(batch, grid.size() - start);
             double[] xs = grid.points(start, m);
@@ -150,8 +151,10 @@ public final class NetworkGrid {
                     }
                 }
             }
-            if ((start / batch) % 16 == 15 || start + m >= grid.size()) {
+            // a line every 2 s and at the end (progress only: the numbers do not depend on it)
+            if (System.nanoTime() - reported > 2_000_000_000L || start + m >= grid.size()) {
                 progress.accept(String.format(Locale.ROOT, "%s: %d of %d grid points", file.getFileName(), start + m, grid.size()));
+                reported = System.nanoTime();
             }
         }
         return verdict(file, saved, a, net, grid, worst, worstAt, worstSlack, excess, excessAt, clock.rate());

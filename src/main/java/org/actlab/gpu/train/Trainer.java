@@ -173,7 +173,9 @@ public final class Trainer {
                     continue;
                 }
                 futures.add(pool.submit(() -> {
-                    TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), schedule, plan.trainCurve());
+                    String name = String.format(Locale.ROOT, "%s, %s, seed %d", j.task().name(), j.activation().label(), j.seed());
+                    TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), schedule, plan.trainCurve(),
+                            line -> progress.accept(name + ": " + line));
                     if (key != null) {
                         MADE.put(key, r);
                     }
@@ -202,7 +204,7 @@ public final class Trainer {
     }
 
     private TrainingRun run(TrainingTask t, TaskData data, TrainingActivation a, TrainingSetup s, long seed, TrainingTask.Schedule schedule,
-                            boolean trainCurve) {
+                            boolean trainCurve, Consumer<String> midway) {
         long start = System.nanoTime();
         TrainingGraph g = TrainingGraph.build(t.architecture(), data.inputs(), data.outputs(), data.vocabulary(), a, s.width(), seed);
         if (g.parameters() != s.parameters()) {
@@ -223,11 +225,17 @@ public final class Trainer {
         double[] train = new double[evaluations];
         double[] valLoss = new double[evaluations];
         int e = 0;
+        long noted = start;
         for (int step = 0; step <= schedule.steps(); step++) {
             if (step % schedule.evalEvery() == 0) {
                 steps[e] = step;
                 train[e] = trainCurve ? loss(sd, trainEval) : Double.NaN;   // inference only: the validation loss is the same either way
                 valLoss[e] = loss(sd, val);
+                if (step > 0 && step < schedule.steps() && System.nanoTime() - noted > 3_000_000_000L) {
+                    // a line at most every 3 s within a run, so that a slow run is not silent (progress only)
+                    midway.accept(String.format(Locale.ROOT, "step %d of %d, validation loss %.4g", step, schedule.steps(), valLoss[e]));
+                    noted = System.nanoTime();
+                }
                 e++;
                 if (!Double.isFinite(valLoss[e - 1])) {
                     for (; e < evaluations; e++) {    // diverged: the rest of the curve is not a number
