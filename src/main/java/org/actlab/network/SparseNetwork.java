@@ -1,30 +1,25 @@
 package org.actlab.network;
 
 /**
- * Fast evaluation of a network whose layers are mostly zeros: each layer's nonzero weights by
- * column, and only the columns of nonzero inputs (about half of the units at any point) are
- * scattered into the outputs. Every output still
- * receives its terms in increasing input order starting from its bias, as in {@link Layer#apply}, so
- * the results are the dense evaluation's (terms skipped here are exact zeros there). Yarotsky's
- * Sobolev layout is this sparse (a few percent of its dense weights are nonzero).
+ * Fast evaluation of a network whose layers are mostly zeros: each layer's nonzero weights by row (columns
+ * ascending), and a unit adds only the terms of nonzero inputs (about half of the units at any point are zero).
+ * Every unit still receives its terms in increasing input order starting from its bias, as in {@link Layer#apply},
+ * so the results are the dense evaluation's (terms skipped here are exact zeros there). Yarotsky's Sobolev layout is
+ * this sparse (a few percent of its dense weights are nonzero). A {@link Cone} evaluates only the units a set of the
+ * output's columns reads; {@link Evaluator} is the cone of every unit.
  */
 public final class SparseNetwork {
-    private final int[][] start;
-    private final int[][] row;
-    private final double[][] weight;
     private final double[][] bias;
     private final LayerActivation[] activation;
-    /** The same weights by row (each row's nonzero columns ascending), for {@link Cone}s. */
+    /** Each layer's nonzero weights by row: row i's are {@code rowStart[i] … rowStart[i+1] − 1}, columns ascending. */
     private final int[][] rowStart;
     private final int[][] column;
     private final double[][] rowWeight;
     /** The widest layer's outputs. */
     private final int maxWidth;
+
     public SparseNetwork(Network net) {
         int layers = net.depth();
-        start = new int[layers][];
-        row = new int[layers][];
-        weight = new double[layers][];
         bias = new double[layers][];
         activation = new LayerActivation[layers];
         rowStart = new int[layers][];
@@ -33,33 +28,17 @@ public final class SparseNetwork {
         for (int l = 0; l < layers; l++) {
             Layer ly = net.layers().get(l);
             double[][] w = ly.weights();
-            int cols = ly.inputs();
-            int[] count = new int[cols];
+            int nonzero = 0;
             for (double[] r : w) {
-                for (int j = 0; j < cols; j++) {
-                    count[j] += r[j] != 0 ? 1 : 0;
-                }
-            }
-            start[l] = new int[cols + 1];
-            for (int j = 0; j < cols; j++) {
-                start[l][j + 1] = start[l][j] + count[j];
-            }
-            row[l] = new int[start[l][cols]];
-            weight[l] = new double[start[l][cols]];
-            int[] next = java.util.Arrays.copyOf(start[l], cols);
-            for (int i = 0; i < w.length; i++) {
-                for (int j = 0; j < cols; j++) {
-                    if (w[i][j] != 0) {
-                        row[l][next[j]] = i;
-                        weight[l][next[j]++] = w[i][j];
-                    }
+                for (double v : r) {
+                    nonzero += v != 0 ? 1 : 0;
                 }
             }
             rowStart[l] = new int[w.length + 1];
-            column[l] = new int[start[l][cols]];
-            rowWeight[l] = new double[start[l][cols]];
+            column[l] = new int[nonzero];
+            rowWeight[l] = new double[nonzero];
             for (int i = 0, q = 0; i < w.length; i++) {
-                for (int j = 0; j < cols; j++) {
+                for (int j = 0; j < w[i].length; j++) {
                     if (w[i][j] != 0) {
                         column[l][q] = j;
                         rowWeight[l][q++] = w[i][j];
@@ -88,50 +67,27 @@ public final class SparseNetwork {
     }
 
     /**
-     * Evaluates points one after another into two buffers of the widest layer (a fresh array per layer and
-     * point cost seconds of garbage collection in the Sobolev experiments). Not for concurrent use.
+     * Evaluates points one after another, every unit, into two buffers of the widest layer (a fresh array per layer
+     * and point cost seconds of garbage collection in the Sobolev experiments). Not for concurrent use.
      */
     public final class Evaluator {
-        private final double[] even = new double[maxWidth];
-        private final double[] odd = new double[maxWidth];
+        private final Cone all;
 
         private Evaluator() {
+            int hidden = bias.length - 1;
+            int[][] units = new int[hidden][];
+            for (int l = 0; l < hidden; l++) {
+                units[l] = java.util.stream.IntStream.range(0, bias[l].length).toArray();
+            }
+            int out = bias.length - 1;
+            int[] cols = java.util.Arrays.copyOfRange(column[out], rowStart[out][0], rowStart[out][1]);
+            double[] w = java.util.Arrays.copyOfRange(rowWeight[out], rowStart[out][0], rowStart[out][1]);
+            all = new Cone(units, cols, w);
         }
 
         /** The first output at x. */
         public double evaluate(double[] x) {
-            double[] h = x;
-            int width = x.length;
-            for (int l = 0; l < start.length; l++) {
-                double[] z = (l & 1) == 0 ? even : odd;
-                double[] b = bias[l];
-                int outputs = b.length;
-                System.arraycopy(b, 0, z, 0, outputs);
-                int[] s = start[l];
-                int[] r = row[l];
-                double[] w = weight[l];
-                for (int j = 0; j < width; j++) {
-                    double v = h[j];
-                    if (v != 0) {
-                        for (int p = s[j]; p < s[j + 1]; p++) {
-                            z[r[p]] += w[p] * v;
-                        }
-                    }
-                }
-                LayerActivation act = activation[l];
-                if (act instanceof LayerActivation.Relu) {
-                    for (int i = 0; i < outputs; i++) {
-                        z[i] = z[i] > 0 ? z[i] : 0.0;   // LayerActivation.Relu.apply, without the call per unit
-                    }
-                } else if (!(act instanceof LayerActivation.Identity)) {
-                    for (int i = 0; i < outputs; i++) {
-                        z[i] = act.apply(i, z[i]);
-                    }
-                }
-                h = z;
-                width = outputs;
-            }
-            return h[0];
+            return all.evaluate(x);
         }
     }
 
@@ -147,7 +103,7 @@ public final class SparseNetwork {
      * @param columns units of the last hidden layer (ascending, distinct)
      */
     public Cone cone(int[] columns) {
-        int layers = start.length;
+        int layers = bias.length;
         if (layers < 2) {
             throw new IllegalArgumentException("a cone needs a hidden layer");
         }
