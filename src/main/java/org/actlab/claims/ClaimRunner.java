@@ -84,16 +84,13 @@ public final class ClaimRunner {
             // the first failure ends the run at once, whichever lane it is in (the other lane's daemon thread is
             // interrupted by shutdownNow)
             CompletableFuture<Object> failed = new CompletableFuture<>();
-            nd4j.whenComplete((v, t) -> {
-                if (t != null) {
-                    failed.completeExceptionally(t);
-                }
-            });
-            rest.whenComplete((v, t) -> {
-                if (t != null) {
-                    failed.completeExceptionally(t);
-                }
-            });
+            for (CompletableFuture<?> lane : List.of(nd4j, rest)) {
+                lane.whenComplete((v, t) -> {
+                    if (t != null) {
+                        failed.completeExceptionally(t);
+                    }
+                });
+            }
             CompletableFuture.anyOf(failed, CompletableFuture.allOf(nd4j, rest)).join();
             return new Ran<>(List.of(outcomes), rest.join());
         } catch (CompletionException e) {

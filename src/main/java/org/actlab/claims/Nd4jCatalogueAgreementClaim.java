@@ -119,12 +119,7 @@ public final class Nd4jCatalogueAgreementClaim implements Claim {
     @Override
     public Outcome check(java.util.function.Consumer<String> progress) {
         GpuHarness harness = HarnessLoader.harness();
-        harness.progress(progress);
-        try {
-            return measure(harness);
-        } finally {
-            harness.progress(s -> { });
-        }
+        return harness.reporting(progress, () -> measure(harness));
     }
 
     private Outcome measure(GpuHarness harness) {

@@ -115,13 +115,8 @@ public final class Nd4jNetworkRecheckClaim implements Claim {
                     new Approximates.OfNetwork(source, -1, 1, theorem2.errorBound(), false, id())));
             files.add(save(dir, "square-altered.json", altered(square.network()), oneInput(square.certificate())));
             org.actlab.gpu.api.GpuHarness harness = HarnessLoader.harness();
-            List<NetworkCheck> checks;
-            harness.progress(progress);   // each grid as ND4J evaluates it
-            try {
-                checks = harness.checkNetworks(files, points);
-            } finally {
-                harness.progress(line -> { });
-            }
+            // each grid as ND4J evaluates it
+            List<NetworkCheck> checks = harness.reporting(progress, () -> harness.checkNetworks(files, points));
             StringBuilder summary = new StringBuilder();
             for (int i = 0; i < checks.size(); i++) {
                 NetworkCheck c = checks.get(i);

@@ -135,13 +135,8 @@ public final class SmallTrainingClaim implements Claim {
         long start = System.nanoTime();
         TrainingPlan plan = plan();
         GpuHarness harness = HarnessLoader.harness();
-        harness.progress(progress);   // one line per training run
-        TrainingComparison c;
-        try {
-            c = TrainingComparison.of(harness.train(plan)).get(0);
-        } finally {
-            harness.progress(s -> { });
-        }
+        // a line per training run, and within slow runs
+        TrainingComparison c = harness.reporting(progress, () -> TrainingComparison.of(harness.train(plan)).get(0));
         List<Measurement> m = new ArrayList<>();
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%s, %d seeds, matched parameters: ", TASK, seeds));
         int worstCandidateRank = 0;

@@ -23,6 +23,16 @@ public interface GpuHarness {
     /** Where progress lines go (default: nowhere). */
     void progress(Consumer<String> sink);
 
+    /** {@code work} with its progress lines going to {@code sink}, and nowhere again afterwards. */
+    default <T> T reporting(Consumer<String> sink, java.util.function.Supplier<T> work) {
+        progress(sink);
+        try {
+            return work.get();
+        } finally {
+            progress(line -> { });
+        }
+    }
+
     /** The catalogue activation {@code name} (parameters as {@code eval --param} gives them) on {@code points} points. */
     ActivationCheck checkActivation(String name, Map<String, double[]> parameters, long points, long seed);
 

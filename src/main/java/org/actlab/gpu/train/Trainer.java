@@ -164,24 +164,24 @@ public final class Trainer {
             for (Job j : jobs) {
                 TrainingTask.Schedule schedule = plan.schedule(j.task());
                 String key = reuse ? runKey(j.task(), j.activation(), j.setup(), j.seed(), schedule, plan.trainCurve()) : null;
+                String name = String.format(Locale.ROOT, "%s, %s, seed %d", j.task().name(), j.activation().label(), j.seed());
+                // "run k/n: task, activation, seed: validation loss first → last" and how it was had
+                java.util.function.BiConsumer<TrainingRun, String> finished = (r, how) -> progress.accept(String.format(Locale.ROOT,
+                        "run %d/%d: %s: validation loss %.4g → %.4g %s", done.incrementAndGet(), plan.runs(), name, r.valLoss()[0],
+                        r.finalValLoss(), how));
                 TrainingRun made = key == null ? null : MADE.get(key);
                 if (made != null) {
-                    progress.accept(String.format(Locale.ROOT, "run %d/%d: %s, %s, seed %d: validation loss %.4g → %.4g (the same run"
-                                    + " made earlier in this process)", done.incrementAndGet(), plan.runs(), j.task().name(),
-                            j.activation().label(), j.seed(), made.valLoss()[0], made.finalValLoss()));
+                    finished.accept(made, "(the same run made earlier in this process)");
                     futures.add(java.util.concurrent.CompletableFuture.completedFuture(made));
                     continue;
                 }
                 futures.add(pool.submit(() -> {
-                    String name = String.format(Locale.ROOT, "%s, %s, seed %d", j.task().name(), j.activation().label(), j.seed());
                     TrainingRun r = run(j.task(), j.data(), j.activation(), j.setup(), j.seed(), schedule, plan.trainCurve(),
                             line -> progress.accept(name + ": " + line));
                     if (key != null) {
                         MADE.put(key, r);
                     }
-                    progress.accept(String.format(Locale.ROOT, "run %d/%d: %s, %s, seed %d: validation loss %.4g → %.4g in %.1f s",
-                            done.incrementAndGet(), plan.runs(), j.task().name(), j.activation().label(), j.seed(), r.valLoss()[0],
-                            r.finalValLoss(), r.seconds()));
+                    finished.accept(r, String.format(Locale.ROOT, "in %.1f s", r.seconds()));
                     return r;
                 }));
             }
