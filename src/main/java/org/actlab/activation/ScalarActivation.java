@@ -46,13 +46,10 @@ public abstract class ScalarActivation extends AbstractActivation implements Uni
     /** f(x). */
     @Override
     public final double value(double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
+        if (Math.abs(x) <= Double.MAX_VALUE) {   // finite: one comparison on the scalar fast path (false for NaN)
+            return valueFinite(x);
         }
-        if (Double.isInfinite(x)) {
-            return limitAtInfinity(0, x > 0);
-        }
-        return valueFinite(x);
+        return Double.isNaN(x) ? Double.NaN : limitAtInfinity(0, x > 0);
     }
 
     /** f evaluated on a Hipparchus derivative type (any order, any number of free parameters). */

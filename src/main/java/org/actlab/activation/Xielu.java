@@ -56,9 +56,9 @@ public class Xielu extends ScalarActivation {
         return x.expm1().subtract(x).multiply(alphaN).add(beta.multiply(x));
     }
 
-    /** The ELU-integral branch {@code α_n·(eˣ − 1 − x) + β·x} for doubles. */
+    /** The ELU-integral branch {@code α_n·(eˣ − 1 − x) + β·x} for doubles x ≤ 0. */
     static double negativeBranch(double x, double alphaN, double beta) {
-        return alphaN * (Math.expm1(x) - x) + beta * x;
+        return alphaN * (Expm1.nonPositive(x) - x) + beta * x;
     }
 
     @Override
@@ -71,10 +71,11 @@ public class Xielu extends ScalarActivation {
 
     @Override
     protected double valueFinite(double x) {
-        if (x > 0) {
-            return (p[ALPHA_P] * x + p[BETA]) * x;
-        }
-        return negativeBranch(x, p[ALPHA_N], p[BETA]);
+        // both branches, then a select: the sign of x is a coin toss for activations' inputs, and a mispredicted
+        // branch costs more than the other branch's arithmetic
+        long notPositive = Expm1.notPositive(x);
+        return Expm1.select(notPositive, (p[ALPHA_P] * x + p[BETA]) * x,
+                negativeBranch(Expm1.notPositivePart(x, notPositive), p[ALPHA_N], p[BETA]));
     }
 
     @Override

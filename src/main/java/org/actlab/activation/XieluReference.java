@@ -50,9 +50,8 @@ public final class XieluReference extends Xielu {
 
     @Override
     protected double valueFinite(double x) {
-        if (x > 0) {
-            return p[ALPHA_P] * x * x + p[BETA] * x;
-        }
-        return (Math.expm1(Math.min(x, p[EPS])) - x) * p[ALPHA_N] + p[BETA] * x;
+        // both branches and a select, as in Xielu (min(x, eps) ≤ eps ≤ 0 for every x)
+        return Expm1.select(Expm1.notPositive(x), p[ALPHA_P] * x * x + p[BETA] * x,
+                (Expm1.nonPositive(Math.min(x, p[EPS])) - x) * p[ALPHA_N] + p[BETA] * x);
     }
 }

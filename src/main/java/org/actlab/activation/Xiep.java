@@ -41,10 +41,9 @@ public final class Xiep extends ScalarActivation {
 
     @Override
     protected double valueFinite(double x) {
-        if (x > 0) {
-            return ((p[0] * x + p[1]) * x + p[3]) * x;
-        }
-        return Xielu.negativeBranch(x, p[2], p[3]);
+        long notPositive = Expm1.notPositive(x);   // both branches and a select, as in Xielu
+        return Expm1.select(notPositive, ((p[0] * x + p[1]) * x + p[3]) * x,
+                Xielu.negativeBranch(Expm1.notPositivePart(x, notPositive), p[2], p[3]));
     }
 
     @Override
