@@ -16,9 +16,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "actlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The mathematics of neural-network activation functions.",
-        subcommands = {ListCommand.class, EvalCommand.class, VerifyCommand.class, ReproduceCommand.class, FiguresCommand.class, SobolevCommand.class,
-            DeriveCommand.class, ExpandCommand.class, ExploreCommand.class, ApproxCommand.class, CertifyCommand.class, ConvertCommand.class, SweepCommand.class,
-            BenchCommand.class, ValidateCommand.class, ExportCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for usage errors and bad input. */
@@ -88,9 +85,57 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return String.join(java.io.File.pathSeparator, parts);
     }
 
-    /** Builds the command line with actlab's error handling (one line, no stack trace, exit 2). */
+    /** The subcommands' names, in the order the usage lists them (each its class's {@code @Command} name). */
+    static final java.util.List<String> COMMANDS = java.util.List.of("list", "eval", "verify", "reproduce", "figures", "sobolev",
+            "derive", "expand", "explore", "approx", "certify", "convert", "sweep", "bench", "validate", "export", "train");
+
+    /** A fresh instance of the subcommand named {@code name} (one of {@link #COMMANDS}). */
+    static Object command(String name) {
+        return switch (name) {
+            case "list" -> new ListCommand();
+            case "eval" -> new EvalCommand();
+            case "verify" -> new VerifyCommand();
+            case "reproduce" -> new ReproduceCommand();
+            case "figures" -> new FiguresCommand();
+            case "sobolev" -> new SobolevCommand();
+            case "derive" -> new DeriveCommand();
+            case "expand" -> new ExpandCommand();
+            case "explore" -> new ExploreCommand();
+            case "approx" -> new ApproxCommand();
+            case "certify" -> new CertifyCommand();
+            case "convert" -> new ConvertCommand();
+            case "sweep" -> new SweepCommand();
+            case "bench" -> new BenchCommand();
+            case "validate" -> new ValidateCommand();
+            case "export" -> new ExportCommand();
+            case "train" -> new TrainCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /** The command line with every subcommand and actlab's error handling (one line, no stack trace, exit 2). */
     public static CommandLine commandLine() {
+        return commandLine(COMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, with that one alone.
+     * picocli reads the annotations of every registered command when the command line is built, which took
+     * 0.1 s for all of them, a fifth of a cold {@code actlab derive xielu}; the usage, {@code help}, a
+     * misspelt command and its suggestions get them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        return commandLine(args.length > 0 && COMMANDS.contains(args[0]) ? java.util.List.of(args[0]) : COMMANDS);
+    }
+
+    private static CommandLine commandLine(java.util.List<String> commands) {
         CommandLine cmd = new CommandLine(new Main());
+        for (String name : commands) {
+            cmd.addSubcommand(name, command(name));
+        }
+        if (commands.size() > 1) {
+            cmd.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cmd.setUsageHelpWidth(100);
         // '@FILE' arguments would make picocli read FILE (any size, even /dev/zero) as more arguments;
         // actlab has no use for them, so '@' is an ordinary character.
@@ -132,7 +177,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         int code;
         try {
-            code = commandLine().execute(args);
+            code = commandLine(args).execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // picocli passes Errors through; a bug (input limits are checked before the work), but never a trace
             System.out.flush();

@@ -26,7 +26,7 @@ class CliTest {
     }
 
     static Run run(String... args) {
-        CommandLine cmd = Main.commandLine();
+        CommandLine cmd = Main.commandLine(args);   // as main builds it: the named subcommand alone
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out));
@@ -45,6 +45,20 @@ class CliTest {
         Run evalHelp = run("eval", "--help");
         assertTrue(evalHelp.out().contains("weight = [a_r, ..., a_1], bias = a0"), "reversed order stated");
         assertTrue(run("--version").out().startsWith("actlab "));
+    }
+
+    @Test
+    void subcommandsBuiltAloneAreTheSameAsAmongAll() {
+        CommandLine all = Main.commandLine();
+        assertEquals(Main.COMMANDS.size() + 1, all.getSubcommands().size());   // and help
+        for (String name : Main.COMMANDS) {
+            assertEquals(name, new CommandLine(Main.command(name)).getCommandName(), "the @Command name of " + name);
+            CommandLine alone = Main.commandLine(new String[] {name, "--help"});
+            assertEquals(java.util.List.of(name), java.util.List.copyOf(alone.getSubcommands().keySet()));
+            assertEquals(all.getSubcommands().get(name).getUsageMessage(), alone.getSubcommands().get(name).getUsageMessage(), name);
+        }
+        assertEquals(all.getUsageMessage(), Main.commandLine(new String[] {"--help"}).getUsageMessage());
+        assertEquals(all.getUsageMessage(), Main.commandLine(new String[] {"derivee"}).getUsageMessage());
     }
 
     @Test
