@@ -221,8 +221,8 @@ final class Dyadic implements Comparable<Dyadic> {
     }
 
     /**
-     * A double within a few ulps of the value (for locating roots and for margins that allow for
-     * it; never where exactness matters): the mantissa's top 64 bits, scaled.
+     * The value correctly rounded to a double (for mantissas up to 1000 bits, whichever form holds them;
+     * for locating roots and for margins that allow for an ulp, never where exactness matters).
      */
     double approx() {
         if (wideBits >= 0) {
@@ -233,19 +233,51 @@ final class Dyadic implements Comparable<Dyadic> {
         if (bits <= 1000) {
             // BigInteger.doubleValue rounds correctly and needs no shifted copy; scalb is then exact
             // unless the result is subnormal
-            return Math.scalb(mantissa.doubleValue(), exponent);
+            return scale(mantissa.doubleValue(), exponent);
         }
         int excess = bits - 64;
-        return Math.scalb(mantissa.shiftRight(excess).doubleValue(), exponent + excess);
+        return scale(mantissa.shiftRight(excess).doubleValue(), exponent + excess);
     }
 
     /**
-     * {@code sign·(hi·2^64 + lo)·2^e} for a magnitude below 2^127, lo read as unsigned: two
-     * roundings, within an ulp; scalb is then exact unless the result is subnormal.
+     * {@code sign·(hi·2^64 + lo)·2^e}, the magnitude an unsigned 128-bit integer, correctly rounded (as
+     * {@link BigInteger#doubleValue} rounds, so a value's double does not depend on the form it is held
+     * in): the top 63 bits with a sticky bit for the rest, converted once; the scaling is then exact unless
+     * the result is subnormal.
      */
     static double approx(int sign, int e, long hi, long lo) {
-        double low = lo >= 0 ? lo : ((lo >>> 1) | (lo & 1)) * 2.0;
-        return sign * Math.scalb(hi * 0x1p64 + low, e);
+        if (hi == 0) {
+            // a negative lo is read as unsigned: halved with its last bit kept as a sticky bit, then doubled
+            double low = lo >= 0 ? lo : ((lo >>> 1) | (lo & 1)) * 2.0;
+            return sign * scale(low, e);
+        }
+        int drop = 65 - Long.numberOfLeadingZeros(hi);   // bits beyond the top 63: 1 … 65
+        long top;
+        boolean sticky;
+        if (drop < 64) {
+            top = (hi << (64 - drop)) | (lo >>> drop);
+            sticky = (lo << (64 - drop)) != 0;
+        } else {
+            top = hi >>> (drop - 64);
+            sticky = lo != 0 || (drop == 65 && (hi & 1) != 0);
+        }
+        // 63 bits rounded to 53: the sticky bit sits below the rounding position, so ties are only true ties
+        return sign * scale((double) (sticky ? top | 1 : top), e + drop);
+    }
+
+    /**
+     * {@code d·2^e}, the same double as {@link Math#scalb}: one multiplication by the power of two where
+     * d and the result are normal (then it is exact), scalb otherwise. scalb's general loop was a tenth of
+     * a certification's time.
+     */
+    static double scale(double d, int e) {
+        int r = Math.getExponent(d) + e;   // the result's exponent, for a normal d
+        if (e >= Double.MIN_EXPONENT && e <= Double.MAX_EXPONENT && Math.getExponent(d) >= Double.MIN_EXPONENT
+                && Math.getExponent(d) <= Double.MAX_EXPONENT
+                && r >= Double.MIN_EXPONENT && r <= Double.MAX_EXPONENT) {
+            return d * Double.longBitsToDouble((long) (e + Double.MAX_EXPONENT) << 52);
+        }
+        return Math.scalb(d, e);
     }
 
     BigFraction toFraction() {

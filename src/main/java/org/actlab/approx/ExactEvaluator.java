@@ -155,9 +155,35 @@ final class ExactEvaluator {
 
     /**
      * Exact values in one of three forms: {@code doubles} when every operation was exact, else
-     * {@code wide} (128-bit, no object per value) when they fit, else {@code exact} dyadics.
+     * {@code wide} (128-bit, no object per value) when they fit, else {@code exact} dyadics. The
+     * values' nearest doubles ({@link #approx}) are made once, on first use: the certifier asks for
+     * them several times per value (each unit's largest |value|, the kinks' positions, the one-ulp
+     * pieces' clearances), and for wide or dyadic values each is a conversion.
      */
-    record Values(double[] doubles, WideAffine.Wide wide, Dyadic[] exact) {
+    static final class Values {
+        private final double[] doubles;
+        private final WideAffine.Wide wide;
+        private final Dyadic[] exact;
+        private double[] approx;
+
+        Values(double[] doubles, WideAffine.Wide wide, Dyadic[] exact) {
+            this.doubles = doubles;
+            this.wide = wide;
+            this.exact = exact;
+        }
+
+        double[] doubles() {
+            return doubles;
+        }
+
+        WideAffine.Wide wide() {
+            return wide;
+        }
+
+        Dyadic[] exact() {
+            return exact;
+        }
+
         static Values of(double[] doubles) {
             return new Values(doubles, null, null);
         }
@@ -173,11 +199,20 @@ final class ExactEvaluator {
             return wide != null ? wide.signum(i) : exact[i].signum();
         }
 
+        /** Within an ulp of entry i (the value itself when it is a double). */
         double approx(int i) {
             if (doubles != null) {
                 return doubles[i];
             }
-            return wide != null ? wide.approx(i) : exact[i].approx();
+            double[] a = approx;
+            if (a == null) {
+                a = new double[size()];
+                for (int j = 0; j < a.length; j++) {
+                    a[j] = wide != null ? wide.approx(j) : exact[j].approx();
+                }
+                approx = a;
+            }
+            return a[i];
         }
 
         BigFraction fraction(int i) {
@@ -190,6 +225,14 @@ final class ExactEvaluator {
                 return Dyadic.of(doubles[i]);
             }
             return wide != null ? wide.dyadic(i) : exact[i];
+        }
+
+        /** The values in 128-bit form, or null when one has more bits than that form holds. */
+        WideAffine.Wide asWide() {
+            if (wide != null) {
+                return wide;
+            }
+            return doubles != null ? WideAffine.Wide.ofDoubles(doubles) : WideAffine.Wide.of(exact);
         }
 
         boolean isDouble() {

@@ -271,7 +271,8 @@ final class LayerPassSweep implements BreakpointSweep {
 
     /**
      * The pre-activations of one layer on an interval where they are linear: {@code z(x) = z(x0) + s·(x − x0)},
-     * exactly; in double arithmetic proved exact while the values are doubles, else in dyadics.
+     * exactly; in double arithmetic proved exact while the values are doubles, else in fixed-width integers
+     * ({@link WideLine}) where they fit, else in dyadics.
      */
     private static final class Line {
         private final double x0;
@@ -280,6 +281,9 @@ final class LayerPassSweep implements BreakpointSweep {
         private final double x1;
         /** Slopes in double (exact), or null. */
         private double[] doubleSlope;
+        /** The line in fixed-width integers, made when first needed; {@code wideFailed} if it does not fit. */
+        private WideLine wideLine;
+        private boolean wideFailed;
         /** Slopes as dyadics, made when first needed; {@code dyadicFailed} if one is not a dyadic (never expected). */
         private Dyadic[] slope;
         private boolean dyadicFailed;
@@ -320,6 +324,20 @@ final class LayerPassSweep implements BreakpointSweep {
             }
             if (v0.isDouble() && v1.isDouble()) {
                 return null;   // the layers may well stay exact in double
+            }
+            if (!wideFailed) {
+                if (wideLine == null) {
+                    WideAffine.Wide w0 = v0.asWide();
+                    WideAffine.Wide w1 = v1.asWide();
+                    wideLine = w0 == null || w1 == null ? null : WideLine.through(x0, w0, x1, w1);
+                    wideFailed = wideLine == null;
+                }
+                if (wideLine != null) {
+                    WideAffine.Wide z = wideLine.at(x);
+                    if (z != null) {
+                        return new ExactEvaluator.Values(null, z, null);
+                    }
+                }
             }
             if (slope == null && !dyadicFailed) {
                 Dyadic width = Dyadic.of(x1).subtract(Dyadic.of(x0));

@@ -41,8 +41,15 @@ final class Micro {
         int n = v0.size();
         m.lo = new double[n];
         m.hi = new double[n];
+        WideAffine.Wide w0 = v0.isDouble() ? null : v0.asWide();
+        WideAffine.Wide w1 = v1.isDouble() ? null : v1.asWide();
         for (int j = 0; j < n; j++) {
-            double s = v1.dyadic(j).subtract(v0.dyadic(j)).approx() / width;
+            // the exact difference, rounded once: in fixed width where both ends are wide, else in dyadics
+            double dz = w0 != null && w1 != null ? WideLine.differenceApprox(w1, w0, j) : Double.NaN;
+            if (Double.isNaN(dz)) {
+                dz = v1.dyadic(j).subtract(v0.dyadic(j)).approx();
+            }
+            double s = dz / width;
             double margin = 8 * U * Math.abs(s) + Double.MIN_NORMAL;
             m.lo[j] = s - margin;
             m.hi[j] = s + margin;

@@ -54,7 +54,7 @@ final class WideAffine {
             return Integer.signum(signedBits[j]);
         }
 
-        /** Within an ulp of the value (see {@link Dyadic#approx()}). */
+        /** The value correctly rounded to a double (see {@link Dyadic#approx(int, int, long, long)}). */
         double approx(int j) {
             return Dyadic.approx(signum(j), exp[j], mag[2 * j], mag[2 * j + 1]);
         }
