@@ -3,13 +3,9 @@ package org.actlab.activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,24 +13,7 @@ import org.junit.jupiter.api.Test;
 /** actlab's erfc against 50-digit values (mpmath, erfc-mpmath.csv, made by scripts/gen_erfc.py values). */
 class ErfcTest {
     private static List<BigDecimal[]> reference() throws IOException {
-        List<BigDecimal[]> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                ErfcTest.class.getResourceAsStream("/erfc-mpmath.csv"), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.startsWith("#")) {
-                    String[] f = line.split(",");
-                    out.add(new BigDecimal[] {new BigDecimal(f[0]), new BigDecimal(f[1])});
-                }
-            }
-        }
-        return out;
-    }
-
-    /** |computed − exact| in ulps of the exact value rounded to a double (the smallest subnormal below the normal range). */
-    private static double ulps(double computed, BigDecimal exact) {
-        double e = exact.doubleValue();
-        double ulp = Math.max(Math.ulp(e), Double.MIN_VALUE);
-        return new BigDecimal(computed).subtract(exact).abs().divide(new BigDecimal(ulp), MathContext.DECIMAL64).doubleValue();
+        return ReferenceValues.read("/erfc-mpmath.csv");
     }
 
     @Test
@@ -45,7 +24,7 @@ class ErfcTest {
         double worstAt = 0;
         for (BigDecimal[] p : ref) {
             double u = p[0].doubleValue();
-            double err = ulps(Erfc.erfc(u), p[1]);
+            double err = ReferenceValues.ulps(Erfc.erfc(u), p[1]);
             if (u <= 26.5 && err > worst) {
                 worst = err;
                 worstAt = u;

@@ -3,13 +3,9 @@ package org.actlab.activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,23 +13,7 @@ import org.junit.jupiter.api.Test;
 /** actlab's Φ and GELU against 50-digit values (mpmath, normal-cdf-mpmath.csv, made by scripts/gen_normal_cdf.py values). */
 class NormalCdfTest {
     private static List<BigDecimal[]> reference() throws IOException {
-        List<BigDecimal[]> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                NormalCdfTest.class.getResourceAsStream("/normal-cdf-mpmath.csv"), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.startsWith("#")) {
-                    String[] f = line.split(",");
-                    out.add(new BigDecimal[] {new BigDecimal(f[0]), new BigDecimal(f[1])});
-                }
-            }
-        }
-        return out;
-    }
-
-    /** |computed − exact| in ulps of the exact value rounded to a double. */
-    private static double ulps(double computed, BigDecimal exact) {
-        double ulp = Math.ulp(exact.doubleValue());
-        return new BigDecimal(computed).subtract(exact).abs().divide(new BigDecimal(ulp), MathContext.DECIMAL64).doubleValue();
+        return ReferenceValues.read("/normal-cdf-mpmath.csv");
     }
 
     @Test
@@ -47,7 +27,7 @@ class NormalCdfTest {
             double x = p[0].doubleValue();
             double phi = NormalCdf.cdf(x);
             if (p[1].doubleValue() >= Double.MIN_NORMAL) {
-                double err = ulps(phi, p[1]);
+                double err = ReferenceValues.ulps(phi, p[1]);
                 if (x < -8.5) {
                     worstTail = Math.max(worstTail, err);
                 } else if (err > worst) {
