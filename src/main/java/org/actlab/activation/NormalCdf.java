@@ -11,7 +11,7 @@ package org.actlab.activation;
  * (GELU's inputs are positive or negative by a coin toss). At and above 8.5, {@code 1 − Φ(x) < 1e-17} and Φ
  * rounds to 1. At and below −8.5 it is {@code ½·exp(−x²/2)·erfcx(−x/√2)} with {@link Erfc#scaled}: the
  * rounding of {@code −x/√2} does not reach the exponential (erfc of the rounded argument, as GELU computed
- * it before, is off by up to {@code x²} ulps, 70 at −8.5).
+ * it before, is off by about {@code x²} ulps: up to 99 measured near −8.5, from the rounding of −x/√2 alone).
  *
  * <p>Error bound, measured against 50-digit values at 3216 points (every interval's centre and edges, the
  * doubles next to them, the tail down to −38.5 and towards 0; {@code NormalCdfTest}): at most 2 ulps of Φ
