@@ -91,4 +91,36 @@ class PieceMaximaTest {
         double[] pm = Polynomial.rootsInside(p40, -2, 2);
         assertArrayEquals(new double[] {-1, 1}, pm, 1e-15);
     }
+
+    @Test
+    void pruningGivesTheSameSupremumAsWorkingEveryPiece() {
+        // a piece is left out only when a rigorous double bound on its error is strictly below the best bound so far,
+        // so the supremum, where it is attained, whether it is exact and the one-ulp count must not move
+        Object[][] cases = {
+            {Target.polyRelu(new double[] {0, 1, 0.5, 0.25}), -1.0, 1.0, 1e-8, Approximations.Method.DEEP},
+            {Target.polyRelu(new double[] {0.3, -1, 2, 0.5}), -2.0, 3.0, 1e-6, Approximations.Method.DEEP},
+            {Target.power(3), -1.0, 2.0, 1e-6, Approximations.Method.DEEP},
+            {Target.power(4), -2.0, 1.0, 1e-5, Approximations.Method.TEXTBOOK},
+            {Target.square(), 0.0, 1.0, 1e-8, Approximations.Method.DEEP},
+        };
+        long prunedSomewhere = 0;
+        for (Object[] c : cases) {
+            Target t = (Target) c[0];
+            double a = (double) c[1];
+            double b = (double) c[2];
+            Network net = Approximations.build(t, a, b, (double) c[3], (Approximations.Method) c[4]).network();
+            ExactEvaluator ev = new ExactEvaluator(net);
+            Grid grid = new LayerPassSweep(false).sweep(net, ev, t, new org.actlab.polynomial.Interval(a, b)).grid();
+            PieceMaxima pruned = new PieceMaxima(net, t, grid, true);
+            PieceMaxima every = new PieceMaxima(net, t, grid, false);
+            String what = t.name() + " on [" + a + ", " + b + "]";
+            assertEquals(every.best, pruned.best, 0.0, what);
+            assertEquals(every.argmax, pruned.argmax, 0.0, what);
+            assertEquals(every.bestExact, pruned.bestExact, what);
+            assertEquals(every.microCount, pruned.microCount, what);
+            assertEquals(0, every.pruned);
+            prunedSomewhere += pruned.pruned;
+        }
+        assertTrue(prunedSomewhere > 0, "the bound left no piece out");
+    }
 }
