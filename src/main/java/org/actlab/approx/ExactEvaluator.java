@@ -164,7 +164,8 @@ final class ExactEvaluator {
         private final double[] doubles;
         private final WideAffine.Wide wide;
         private final Dyadic[] exact;
-        private double[] approx;
+        /** Volatile: a chunk's first point is the previous chunk's last, so two threads of the layer pass may share it. */
+        private volatile double[] approx;
 
         Values(double[] doubles, WideAffine.Wide wide, Dyadic[] exact) {
             this.doubles = doubles;
@@ -199,7 +200,7 @@ final class ExactEvaluator {
             return wide != null ? wide.signum(i) : exact[i].signum();
         }
 
-        /** Within an ulp of entry i (the value itself when it is a double). */
+        /** Entry i correctly rounded to a double (the value itself when it is a double). */
         double approx(int i) {
             if (doubles != null) {
                 return doubles[i];

@@ -74,7 +74,7 @@ final class PieceMaxima {
             double[] piece = target.pieceAt(0.5 * (x0 + x1));
             if (prune && best > 0 && floatBound(piece, x0, x1, y[k], y[k + 1], grid.micros()[k]) < best) {
                 // the piece's maximum is below the best bound so far, by a rigorous float bound: its exact work
-                // cannot change the supremum, where it is attained or whether it is exact
+                // cannot raise the supremum (see the class comment)
                 previousEnd = null;
                 pruned++;
                 continue;
