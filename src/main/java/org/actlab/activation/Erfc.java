@@ -13,7 +13,7 @@ package org.actlab.activation;
  * {@code ErfcTest}): at most 3 ulps of the result while it is a normal double (u ≤ 26.5), from the
  * rounding of the Chebyshev sum (a few ulps of E at most, Clenshaw's recurrence on t ∈ [−1, 1] with
  * decreasing coefficients), of {@code exp} (1 ulp) and of the product; {@code exp(−u²)} takes u² split
- * exactly into {@code hi + lo} (an FMA), so the rounding of u² is not amplified by u². Hipparchus'
+ * exactly into {@code hi + lo} ({@link #timesExpOfMinusSquare}), so the rounding of u² is not amplified by u². Hipparchus'
  * {@code Erf.erfc} goes through the regularised incomplete gamma function's continued fraction and is 9
  * times slower. Used by the symbolic evaluator's erfc ({@link SpecialFunctions}) and, through
  * {@link #scaled}, by {@link NormalCdf}'s tail below −8.5 (GELU's Φ elsewhere needs no erfc).
@@ -78,11 +78,20 @@ public final class Erfc {
         if (!(u < 27.5)) {
             return 0;
         }
-        double e = scaled(u);
+        return timesExpOfMinusSquare(scaled(u), 1, u);
+    }
+
+    /**
+     * {@code e·exp(−c·u²)} for a power of two c, with u² split exactly into {@code hi + lo} (an FMA) so that
+     * its rounding is not amplified by c·u²: {@code p = exp(−c·hi)·e}, then {@code p·exp(−c·lo) = p·(1 − c·lo)}
+     * to first order ({@code |c·lo| ≤ c·ulp(u²)/2}) in one FMA; 0 where p underflows (lo is NaN where u²
+     * overflows). Erfc's {@code exp(−u²)} and {@link NormalCdf#gaussian}'s {@code exp(−x²/2)}.
+     */
+    static double timesExpOfMinusSquare(double e, double c, double u) {
         double hi = u * u;
-        double lo = Math.fma(u, u, -hi);   // u² = hi + lo exactly
-        double p = Math.exp(-hi) * e;
-        return Math.fma(-lo, p, p);        // p·exp(−lo) = p·(1 − lo) to first order, |lo| ≤ ulp(u²)/2, one rounding
+        double lo = Math.fma(u, u, -hi);
+        double p = Math.exp(-c * hi) * e;
+        return p == 0 ? 0 : Math.fma(-c * lo, p, p);
     }
 
     /**

@@ -60,14 +60,11 @@ public final class NormalCdf {
     }
 
     /**
-     * {@code exp(−x²/2)} with {@code x²} split exactly into {@code hi + lo} (an FMA), so that the rounding of
-     * {@code x²} is not amplified by {@code x²/2}: within 2 ulps where the result is normal.
+     * {@code exp(−x²/2)} with {@code x²} split exactly into {@code hi + lo} ({@link Erfc#timesExpOfMinusSquare}),
+     * so that the rounding of {@code x²} is not amplified by {@code x²/2}: within 2 ulps where the result is normal.
      */
     public static double gaussian(double x) {
-        double hi = x * x;
-        double lo = Math.fma(x, x, -hi);
-        double p = Math.exp(-0.5 * hi);
-        return p == 0 ? 0 : Math.fma(-0.5 * lo, p, p);   // p·exp(−lo/2) = p·(1 − lo/2) to first order (lo is NaN where x² overflows)
+        return Erfc.timesExpOfMinusSquare(1, 0.5, x);
     }
 
     /** Φ for |x| &lt; 8.5: the row of the nearest centre {@code j/16}, {@code j = round(16x)}. */

@@ -41,10 +41,10 @@ final class Micro {
         int n = v0.size();
         m.lo = new double[n];
         m.hi = new double[n];
-        WideAffine.Wide w0 = v0.isDouble() ? null : v0.asWide();
-        WideAffine.Wide w1 = v1.isDouble() ? null : v1.asWide();
+        WideAffine.Wide w0 = v0.asWide();
+        WideAffine.Wide w1 = v1.asWide();
         for (int j = 0; j < n; j++) {
-            // the exact difference, rounded once: in fixed width where both ends are wide, else in dyadics
+            // the exact difference, rounded once: in fixed width where both ends fit, else in dyadics
             double dz = w0 != null && w1 != null ? WideLine.differenceApprox(w1, w0, j) : Double.NaN;
             if (Double.isNaN(dz)) {
                 dz = v1.dyadic(j).subtract(v0.dyadic(j)).approx();

@@ -68,11 +68,28 @@ final class PieceMaxima {
         long microCount = 0;
         long pruned = 0;
         Bound previousEnd = null;
+        // the target's piece in use and its first two derivatives (the target has one or two pieces)
+        double[] derived = null;
+        double[] d1 = null;
+        double[] d2 = null;
         for (int k = 0; k + 1 < xs.length; k++) {
             double x0 = xs[k];
             double x1 = xs[k + 1];
             double[] piece = target.pieceAt(0.5 * (x0 + x1));
-            if (prune && best > 0 && floatBound(piece, x0, x1, y[k], y[k + 1], grid.micros()[k]) < best) {
+            if (piece != derived) {
+                derived = piece;
+                d1 = Polynomial.derivative(piece);
+                d2 = Polynomial.derivative(d1);
+            }
+            double scale = Math.max(Math.abs(x0), Math.abs(x1));
+            Micro micro = grid.micros()[k];
+            // a one-ulp piece: (a bound on |T′| plus the network's slope bound there) × its width, below and in its bound
+            double slopeTerm = 0;
+            if (micro != null) {
+                microCount++;
+                slopeTerm = (Polynomial.absBound(d1, scale) + micro.slopeBound()) * (x1 - x0) * (1 + 1e-9);
+            }
+            if (prune && best > 0 && floatBound(piece, d2, scale, x0, x1, y[k], y[k + 1], micro != null, slopeTerm) < best) {
                 // the piece's maximum is below the best bound so far, by a rigorous float bound: its exact work
                 // cannot raise the supremum (see the class comment)
                 previousEnd = null;
@@ -85,9 +102,8 @@ final class PieceMaxima {
             Bound e1 = endpointError(piece, x1, y[k + 1], yIsDouble[k + 1] ? null : yExact[k + 1]);
             previousEnd = e1;
             Bound pieceMax = e0.value >= e1.value ? e0 : e1;
-            if (grid.micros()[k] != null) {
-                double lip = lipschitz(piece, x0, x1) + grid.micros()[k].slopeBound();
-                pieceMax = new Bound(pieceMax.value + lip * (x1 - x0) * (1 + 1e-9), x0, false);
+            if (micro != null) {
+                pieceMax = new Bound(pieceMax.value + slopeTerm, x0, false);
             } else {
                 Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
                         ? null : new Dyadic[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])}, e0.value, e1.value);
@@ -108,11 +124,6 @@ final class PieceMaxima {
         this.best = best;
         this.argmax = argmax;
         this.bestExact = bestExact;
-        for (int k = 0; k + 1 < xs.length; k++) {
-            if (grid.micros()[k] != null) {
-                microCount++;
-            }
-        }
         this.microCount = microCount;
         this.pruned = pruned;
     }
@@ -122,14 +133,14 @@ final class PieceMaxima {
      * through Horner's error bound, then for a one-ulp piece the same slope term as its bound below, else the
      * largest departure of e from its chord, {@code max|T″|·h²/8}.
      */
-    private static double floatBound(double[] piece, double x0, double x1, double y0, double y1, Micro micro) {
+    private static double floatBound(double[] piece, double[] d2, double scale, double x0, double x1, double y0, double y1,
+                                     boolean micro, double slopeTerm) {
         double ends = Math.max(floatEndBound(piece, x0, y0), floatEndBound(piece, x1, y1));
-        double h = x1 - x0;
-        if (micro != null) {
-            return (ends + (lipschitz(piece, x0, x1) + micro.slopeBound()) * h * (1 + 1e-9)) * (1 + 4 * U);
+        if (micro) {
+            return (ends + slopeTerm) * (1 + 4 * U);
         }
-        double m2 = Polynomial.absBound(Polynomial.derivative(Polynomial.derivative(piece)), Math.max(Math.abs(x0), Math.abs(x1)));
-        return (ends + m2 * h * h / 8) * (1 + 8 * U);
+        double h = x1 - x0;
+        return (ends + Polynomial.absBound(d2, scale) * h * h / 8) * (1 + 8 * U);
     }
 
     /**
@@ -137,10 +148,7 @@ final class PieceMaxima {
      * within U·|y| of it): Horner's rounding of T(x) is at most γ_2n·Σ|p_i||x|^i (Higham), taken with room to spare.
      */
     private static double floatEndBound(double[] piece, double x, double y) {
-        double t = 0;
-        for (int i = piece.length - 1; i >= 0; i--) {
-            t = t * x + piece[i];
-        }
+        double t = Polynomial.horner(piece, x);
         double magnitude = Polynomial.absBound(piece, Math.abs(x));
         return (Math.abs(t - y) + (2 * piece.length + 4) * 2 * U * (magnitude + Math.abs(y))) * (1 + 8 * U);
     }
@@ -289,10 +297,5 @@ final class PieceMaxima {
                                     double[] splits) {
         PieceMaximum.Result r = PieceMaximum.of(p, x0, x1, fy0, fy1, e0, e1, splits);
         return new Bound(r.value(), r.at(), r.exact());
-    }
-
-    private static double lipschitz(double[] piece, double x0, double x1) {
-        double[] d = Polynomial.derivative(piece);
-        return Polynomial.absBound(d, Math.max(Math.abs(x0), Math.abs(x1)));
     }
 }

@@ -60,16 +60,11 @@ final class WideLine {
             if (e == Integer.MIN_VALUE) {
                 return null;
             }
-            int sign = Long.signum(d[2]) != 0 ? Long.signum(d[2]) : (d[1] | d[0]) != 0 ? 1 : 0;
+            int sign = toMagnitude(d);
             if (sign == 0) {
                 continue;   // a zero slope
             }
-            if (sign < 0) {
-                negate(d);
-            }
-            int tz = trailingZeros(d);
-            shiftRight(d, tz);
-            e += tz;
+            e += toOdd(d);
             if (d[2] != 0) {
                 return null;   // more than 128 bits
             }
@@ -150,15 +145,11 @@ final class WideLine {
                 }
                 add(p, a);
             }
-            int sign = p[2] < 0 ? -1 : (p[2] | p[1] | p[0]) != 0 ? 1 : 0;
+            int sign = toMagnitude(p);
             if (sign == 0) {
                 continue;   // zero
             }
-            if (sign < 0) {
-                negate(p);
-            }
-            int tz = trailingZeros(p);
-            shiftRight(p, tz);
+            int tz = toOdd(p);
             int bits = bitLength(p);
             if (bits > MAX_BITS) {
                 return null;
@@ -181,15 +172,11 @@ final class WideLine {
         if (e == Integer.MIN_VALUE) {
             return Double.NaN;
         }
-        int sign = d[2] < 0 ? -1 : (d[2] | d[1] | d[0]) != 0 ? 1 : 0;
+        int sign = toMagnitude(d);
         if (sign == 0) {
             return 0;
         }
-        if (sign < 0) {
-            negate(d);
-        }
-        int tz = trailingZeros(d);
-        shiftRight(d, tz);
+        int tz = toOdd(d);
         if (d[2] != 0) {
             return Double.NaN;   // more than 128 bits after all
         }
@@ -276,6 +263,22 @@ final class WideLine {
         v[0] = s0;
         v[1] = s1c;
         v[2] = v[2] + w[2] + c1;
+    }
+
+    /** Replaces a signed 192-bit v by its magnitude; returns its sign (−1, 0 or 1). */
+    private static int toMagnitude(long[] v) {
+        int sign = v[2] < 0 ? -1 : (v[2] | v[1] | v[0]) != 0 ? 1 : 0;
+        if (sign < 0) {
+            negate(v);
+        }
+        return sign;
+    }
+
+    /** Shifts a non-zero magnitude right until it is odd; returns by how many bits. */
+    private static int toOdd(long[] v) {
+        int tz = trailingZeros(v);
+        shiftRight(v, tz);
+        return tz;
     }
 
     /** {@code v = −v}, 192-bit two's complement. */
