@@ -44,7 +44,7 @@ final class ExactEvaluator {
 
     private Values first(double x) {
         CheckedArithmetic c = new CheckedArithmetic();
-        double[] z = affine(c, net.layers().get(0), new double[] {x});
+        double[] z = affine(c, net.layers().get(0), new double[] {x}, false);
         if (c.exact) {
             return Values.of(z);
         }
@@ -60,13 +60,12 @@ final class ExactEvaluator {
         LayerActivation previous = net.layers().get(layer - 1).activation();
         if (prev.isDouble()) {
             CheckedArithmetic c = new CheckedArithmetic();
-            double[] h = activate(previous, prev.doubles());
-            double[] z = affine(c, net.layers().get(layer), h);
+            double[] z = affine(c, net.layers().get(layer), prev.doubles(), !(previous instanceof LayerActivation.Identity));
             if (c.exact) {
                 return Values.of(z);
             }
             exactFallbacks++;
-            return affine(layer, WideAffine.Wide.ofDoubles(h), null);
+            return affine(layer, WideAffine.Wide.ofDoubles(activate(previous, prev.doubles())), null);
         }
         exactFallbacks++;
         boolean relu = !(previous instanceof LayerActivation.Identity);
@@ -84,14 +83,19 @@ final class ExactEvaluator {
         return affine(layer, WideAffine.Wide.of(h), h);
     }
 
-    private static double[] affine(CheckedArithmetic c, Layer ly, double[] h) {
+    /**
+     * {@code W·h + b} in checked double arithmetic, with {@code h} taken through ReLU first when {@code relu}
+     * (without an array for the activations: this runs for every grid point and layer).
+     */
+    private static double[] affine(CheckedArithmetic c, Layer ly, double[] h, boolean relu) {
         double[] z = new double[ly.outputs()];
         for (int i = 0; i < z.length; i++) {
             double acc = ly.bias()[i];
             double[] row = ly.weights()[i];
             for (int j = 0; j < row.length; j++) {
-                if (row[j] != 0 && h[j] != 0) {
-                    acc = c.add(acc, c.mul(row[j], h[j]));
+                double hj = relu && !(h[j] > 0) ? 0.0 : h[j];
+                if (row[j] != 0 && hj != 0) {
+                    acc = c.add(acc, c.mul(row[j], hj));
                 }
             }
             z[i] = acc;
@@ -198,6 +202,34 @@ final class ExactEvaluator {
                 return (int) Math.signum(doubles[i]);
             }
             return wide != null ? wide.signum(i) : exact[i].signum();
+        }
+
+        /**
+         * The first unit whose value changes sign strictly between these values and {@code other} (one
+         * positive, the other negative), or −1. Each pair of forms has its own loop, so that none of them
+         * dispatches on the form per unit.
+         */
+        int firstSignChange(Values other) {
+            if (doubles != null && other.doubles != null) {
+                double[] a = doubles;
+                double[] b = other.doubles;
+                for (int i = 0; i < a.length; i++) {
+                    if (a[i] < 0 ? b[i] > 0 : a[i] > 0 && b[i] < 0) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            if (wide != null && other.wide != null) {
+                return wide.firstSignChange(other.wide);
+            }
+            int n = size();
+            for (int i = 0; i < n; i++) {
+                if (signum(i) * other.signum(i) < 0) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** Entry i correctly rounded to a double (the value itself when it is a double). */

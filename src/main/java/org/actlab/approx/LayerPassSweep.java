@@ -94,36 +94,62 @@ final class LayerPassSweep implements BreakpointSweep {
                             + "certify a smaller network or a shorter interval");
                 }
                 if (l > 0) {
-                    for (int k = 0; k < grid.xs().length; k++) {
-                        grid.values()[k] = ev.step(grid.xs()[k], grid.values()[k], l);
-                    }
+                    step(ev, grid, l);
                 }
                 boolean relu = net.layers().get(l).activation() instanceof LayerActivation.Relu;
                 if (relu) {
                     grid = refine(ev, l, grid, points);
                 }
-                // each unit is linear between grid points, so its largest |value| on [a, b] is at one of them
-                maxAbs[l] = new double[net.layers().get(l).outputs()];
-                for (ExactEvaluator.Values v : grid.values()) {
-                    for (int i = 0; i < maxAbs[l].length; i++) {
-                        maxAbs[l][i] = Math.max(maxAbs[l][i], Math.abs(v.approx(i)) * (1 + 1e-9));
-                    }
-                }
-                // carry every one-ulp piece's slope intervals through this layer's activation and into
-                // the next layer, with the exact values at its two ends that the grid holds now
-                double[][] next = l + 1 < net.depth() ? net.layers().get(l + 1).weights() : null;
-                for (int k = 0; k < grid.xs().length; k++) {
-                    Micro m = grid.micros()[k];
-                    if (m != null && m.open()) {
-                        m.advance(relu, grid.values()[k], grid.values()[k + 1], next);
-                    }
-                }
+                maxAbs[l] = maxAbs(grid, net.layers().get(l).outputs());
+                advanceMicros(grid, relu, l + 1 < net.depth() ? net.layers().get(l + 1).weights() : null);
                 if (maySplit && l + 1 < net.depth() && grid.xs().length >= SPLIT_POINTS
                         && Runtime.getRuntime().availableProcessors() > 1) {
                     return runChunks(grid, l + 1, maxAbs);
                 }
             }
             return grid;
+        }
+
+        // The loops over the grid are methods of their own, so that the JIT compiles each once instead of
+        // compiling run() again for every loop it replaces on the stack.
+
+        /** Moves every grid point's values from layer {@code l − 1}'s pre-activations to layer l's. */
+        private static void step(ExactEvaluator ev, Grid grid, int l) {
+            double[] xs = grid.xs();
+            ExactEvaluator.Values[] values = grid.values();
+            for (int k = 0; k < xs.length; k++) {
+                values[k] = ev.step(xs[k], values[k], l);
+            }
+        }
+
+        /**
+         * Each unit's largest |value| over the grid, rounded up by a relative 1e-9: each unit is linear
+         * between grid points, so its largest |value| on [a, b] is at one of them.
+         */
+        private static double[] maxAbs(Grid grid, int units) {
+            double[] max = new double[units];
+            for (ExactEvaluator.Values v : grid.values()) {
+                for (int i = 0; i < units; i++) {
+                    max[i] = Math.max(max[i], Math.abs(v.approx(i)) * (1 + 1e-9));
+                }
+            }
+            return max;
+        }
+
+        /**
+         * Carries every one-ulp piece's slope intervals through this layer's activation and into the
+         * next layer ({@code next}'s weights, null after the last), with the exact values at its two ends
+         * that the grid holds now.
+         */
+        private static void advanceMicros(Grid grid, boolean relu, double[][] next) {
+            Micro[] micros = grid.micros();
+            ExactEvaluator.Values[] values = grid.values();
+            for (int k = 0; k < micros.length; k++) {
+                Micro m = micros[k];
+                if (m != null && m.open()) {
+                    m.advance(relu, values[k], values[k + 1], next);
+                }
+            }
         }
 
         /** Layers {@code from}… on chunks of the grid in parallel, merged in order. */
@@ -190,7 +216,7 @@ final class LayerPassSweep implements BreakpointSweep {
                 out.micros[out.size - 1] = m;   // a one-ulp piece has no double inside: nothing to insert
             } else {
                 int before = out.size;
-                refineInterval(ev, l, grid.xs()[k - 1], grid.values()[k - 1], grid.xs()[k], grid.values()[k], out, null);
+                refineInterval(ev, l, grid.xs()[k - 1], grid.values()[k - 1], grid.xs()[k], grid.values()[k], out);
                 if (out.size > before && points.addAndGet(out.size - before) > MAX_POINTS) {
                     throw new ActlabException("the network has more than " + MAX_POINTS
                             + " linear pieces on the interval; certification stops there");
@@ -211,6 +237,8 @@ final class LayerPassSweep implements BreakpointSweep {
         ExactEvaluator.Values[] values;
         Micro[] micros;
         int size;
+        /** Scratch stack of {@link #refineInterval}. */
+        final Pending pending = new Pending();
 
         Refined(int capacity) {
             xs = new double[capacity];
@@ -233,39 +261,96 @@ final class LayerPassSweep implements BreakpointSweep {
     /**
      * Appends, in order, the kinks strictly inside (x0, x1) with their exact values. Every earlier
      * layer is linear on [x0, x1] (its kinks are grid points already), so layer l's pre-activations
-     * are linear there too: a point r inside gets its values as {@code z(x0) + s·(r − x0)} with the
+     * are linear there too: a point r inside gets its values as {@code z(x0) + s·(x − x0)} with the
      * slopes {@code s = (z(x1) − z(x0))/(x1 − x0)}, which are exact dyadics (products of weights), found
-     * once for the interval ({@code line}, null until the first kink needs it), instead of an
+     * once for the interval ({@code line}, made when the first kink needs it), instead of an
      * evaluation through all l layers.
+     *
+     * <p>The interval is split at a kink r of the first unit that changes sign, and each half is
+     * split again, left before right. The halves still to do are kept on a stack of right ends, not
+     * by recursion: a recursive method is compiled again and again by the JIT with its callees
+     * inlined twice over (about 2 s of compiling, more than the pass itself, for 10⁶ pieces).
      */
     private static void refineInterval(ExactEvaluator ev, int l, double x0, ExactEvaluator.Values v0, double x1,
-                                       ExactEvaluator.Values v1, Refined out, Line line) {
-        for (int i = 0; i < v0.size(); i++) {
-            if (v0.signum(i) * v1.signum(i) < 0) {
-                if (Math.nextUp(x0) == x1) {
-                    out.micros[out.size - 1] = Micro.fromEnds(x0, x1, v0, v1);
-                    return;
-                }
-                double z0 = v0.approx(i);
-                double z1 = v1.approx(i);
-                double r = x0 + (x1 - x0) * (z0 / (z0 - z1));
-                if (!(r > x0)) {
-                    r = Math.nextUp(x0);
-                } else if (!(r < x1)) {
-                    r = Math.nextDown(x1);
-                }
-                if (line == null) {
-                    line = Line.through(x0, v0, x1, v1);
-                }
-                ExactEvaluator.Values vr = line.at(r);
-                if (vr == null) {
-                    vr = ev.preActivations(r, l);
-                }
-                refineInterval(ev, l, x0, v0, r, vr, out, line);
-                out.add(r, vr);
-                refineInterval(ev, l, r, vr, x1, v1, out, line);
-                return;
+                                       ExactEvaluator.Values v1, Refined out) {
+        Line line = null;
+        Pending ends = out.pending;
+        ends.clear();
+        ends.push(x1, v1);
+        double lx = x0;
+        ExactEvaluator.Values lv = v0;
+        while (true) {
+            double rx = ends.topX();
+            ExactEvaluator.Values rv = ends.topValues();
+            int i = lv.firstSignChange(rv);
+            if (i >= 0 && Math.nextUp(lx) == rx) {
+                out.micros[out.size - 1] = Micro.fromEnds(lx, rx, lv, rv);
+                i = -1;   // no double inside: the piece is done
             }
+            if (i < 0) {
+                ends.pop();
+                if (ends.isEmpty()) {
+                    return;   // (x0, x1) is done; the caller appends x1
+                }
+                out.add(rx, rv);
+                lx = rx;
+                lv = rv;
+                continue;
+            }
+            double z0 = lv.approx(i);
+            double z1 = rv.approx(i);
+            double r = lx + (rx - lx) * (z0 / (z0 - z1));
+            if (!(r > lx)) {
+                r = Math.nextUp(lx);
+            } else if (!(r < rx)) {
+                r = Math.nextDown(rx);
+            }
+            if (line == null) {
+                line = Line.through(x0, v0, x1, v1);
+            }
+            ExactEvaluator.Values vr = line.at(r);
+            if (vr == null) {
+                vr = ev.preActivations(r, l);
+            }
+            ends.push(r, vr);
+        }
+    }
+
+    /** A stack of points with their values (the right ends of the sub-intervals still to refine). */
+    private static final class Pending {
+        private double[] xs = new double[16];
+        private ExactEvaluator.Values[] values = new ExactEvaluator.Values[16];
+        private int size;
+
+        void clear() {
+            Arrays.fill(values, 0, size, null);
+            size = 0;
+        }
+
+        void push(double x, ExactEvaluator.Values v) {
+            if (size == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * size);
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            xs[size] = x;
+            values[size] = v;
+            size++;
+        }
+
+        void pop() {
+            values[--size] = null;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        double topX() {
+            return xs[size - 1];
+        }
+
+        ExactEvaluator.Values topValues() {
+            return values[size - 1];
         }
     }
 

@@ -62,12 +62,9 @@ final class PieceMaxima {
                 y[k] = yExact[k].approx();
             }
         }
-        double best = -1;
-        double argmax = a;
-        boolean bestExact = true;
+        Scan scan = new Scan(target, a);
         long microCount = 0;
         long pruned = 0;
-        Bound previousEnd = null;
         // the target's piece in use and its first two derivatives (the target has one or two pieces)
         double[] derived = null;
         double[] d1 = null;
@@ -89,24 +86,59 @@ final class PieceMaxima {
                 microCount++;
                 slopeTerm = (Polynomial.absBound(d1, scale) + micro.slopeBound()) * (x1 - x0) * (1 + 1e-9);
             }
-            if (prune && best > 0 && floatBound(piece, d2, scale, x0, x1, y[k], y[k + 1], micro != null, slopeTerm) < best) {
+            if (prune && scan.best > 0 && floatBound(piece, d2, scale, x0, x1, y[k], y[k + 1], micro != null, slopeTerm) < scan.best) {
                 // the piece's maximum is below the best bound so far, by a rigorous float bound: its exact work
                 // cannot raise the supremum (see the class comment)
-                previousEnd = null;
+                scan.previousEnd = null;
                 pruned++;
                 continue;
             }
+            scan.work(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] ? null : yExact[k], yIsDouble[k + 1] ? null : yExact[k + 1],
+                    micro != null, slopeTerm);
+        }
+        double best = scan.best;
+        double argmax = scan.argmax;
+        boolean bestExact = scan.bestExact;
+        this.y = y;
+        this.yExact = yExact;
+        this.best = best;
+        this.argmax = argmax;
+        this.bestExact = bestExact;
+        this.microCount = microCount;
+        this.pruned = pruned;
+    }
+
+    /**
+     * The exact work on the pieces that are not left out, and the best bound so far. It is a method of its own,
+     * not the body of the constructor's loop, so that the JIT compiles it once rather than inlining it all into
+     * an on-stack replacement of that loop (half a second of compiling for 10⁶ pieces).
+     */
+    private static final class Scan {
+        private final Target target;
+        double best = -1;
+        double argmax;
+        boolean bestExact = true;
+        /** The previous piece's right end, when that piece was worked (its left end is shared). */
+        Bound previousEnd;
+
+        Scan(Target target, double a) {
+            this.target = target;
+            this.argmax = a;
+        }
+
+        /** Works the piece [x0, x1] of the target's polynomial {@code piece} exactly; exact ends are null where y is exact. */
+        void work(double[] piece, double x0, double x1, double y0, double y1, Dyadic exact0, Dyadic exact1, boolean micro,
+                  double slopeTerm) {
             // the end shared with the previous piece is reused when both pieces use the same polynomial
-            Bound e0 = previousEnd != null && target.pieceAt(x0) == piece ? previousEnd
-                    : endpointError(piece, x0, y[k], yIsDouble[k] ? null : yExact[k]);
-            Bound e1 = endpointError(piece, x1, y[k + 1], yIsDouble[k + 1] ? null : yExact[k + 1]);
+            Bound e0 = previousEnd != null && target.pieceAt(x0) == piece ? previousEnd : endpointError(piece, x0, y0, exact0);
+            Bound e1 = endpointError(piece, x1, y1, exact1);
             previousEnd = e1;
             Bound pieceMax = e0.value >= e1.value ? e0 : e1;
-            if (micro != null) {
+            if (micro) {
                 pieceMax = new Bound(pieceMax.value + slopeTerm, x0, false);
             } else {
-                Bound interior = interiorMax(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] && yIsDouble[k + 1]
-                        ? null : new Dyadic[] {exactOf(yExact[k], y[k]), exactOf(yExact[k + 1], y[k + 1])}, e0.value, e1.value);
+                Bound interior = interiorMax(piece, x0, x1, y0, y1, exact0 == null && exact1 == null
+                        ? null : new Dyadic[] {exactOf(exact0, y0), exactOf(exact1, y1)}, e0.value, e1.value);
                 if (interior != null && interior.value > pieceMax.value) {
                     pieceMax = interior;
                 }
@@ -119,13 +151,6 @@ final class PieceMaxima {
                 bestExact = pieceMax.exact;
             }
         }
-        this.y = y;
-        this.yExact = yExact;
-        this.best = best;
-        this.argmax = argmax;
-        this.bestExact = bestExact;
-        this.microCount = microCount;
-        this.pruned = pruned;
     }
 
     /**

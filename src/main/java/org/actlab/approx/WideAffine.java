@@ -54,6 +54,18 @@ final class WideAffine {
             return Integer.signum(signedBits[j]);
         }
 
+        /** The first unit with a strict sign change from these values to {@code other}'s, or −1. */
+        int firstSignChange(Wide other) {
+            int[] a = signedBits;
+            int[] b = other.signedBits;
+            for (int j = 0; j < a.length; j++) {
+                if ((a[j] ^ b[j]) < 0 && a[j] != 0 && b[j] != 0) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
         /** The value correctly rounded to a double (see {@link Dyadic#approx(int, int, long, long)}). */
         double approx(int j) {
             return Dyadic.approx(signum(j), exp[j], mag[2 * j], mag[2 * j + 1]);
