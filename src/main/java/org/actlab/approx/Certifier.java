@@ -97,7 +97,7 @@ public final class Certifier {
         int samples = samplesFor(net);
         double[] xs = sweep.grid().xs();
         PieceMaxima maxima = new PieceMaxima(net, target, sweep.grid());
-        double[] sampled = SampledError.sampledErrors(net, ev, target, a, b, samples, xs, maxima.y, maxima.yExact,
+        double[] sampled = SampledError.sampledErrors(net, ev, target, a, b, samples, xs, maxima,
                 sweep.grid().micros());
         String method = sweep.method() + "; "
                 + (target.degree() <= 2 ? "maxima per piece exact (degree ≤ 2)"

@@ -27,9 +27,11 @@ import org.hipparchus.fraction.BigFraction;
  */
 final class PieceMaxima {
     private static final double U = Math.ulp(1.0) / 2;
-    /** The network's output at each breakpoint: in double where it is one, else exactly. */
+    /** The network's output at each breakpoint: exactly where it is a double, else its nearest double ({@link #exactY}). */
     final double[] y;
-    final Dyadic[] yExact;
+    /** The last layer's exact values at the breakpoints (the grid's). */
+    private final ExactEvaluator.Values[] values;
+    private final boolean reluOut;
     /** The largest bound over the pieces, where it is attained, whether it is an exact value. */
     final double best;
     final double argmax;
@@ -47,20 +49,13 @@ final class PieceMaxima {
     PieceMaxima(Network net, Target target, Grid grid, boolean prune) {
         double a = grid.xs()[0];
         double[] xs = grid.xs();
-        boolean reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
-        Dyadic[] yExact = new Dyadic[xs.length];
+        this.reluOut = net.layers().get(net.depth() - 1).activation() instanceof LayerActivation.Relu;
+        this.values = grid.values();
         double[] y = new double[xs.length];
-        boolean[] yIsDouble = new boolean[xs.length];
         for (int k = 0; k < xs.length; k++) {
-            ExactEvaluator.Values v = grid.values()[k];
-            boolean negative = reluOut && v.signum(0) < 0;
-            if (v.isDouble()) {
-                y[k] = negative ? 0.0 : v.doubles()[0];
-                yIsDouble[k] = true;
-            } else {
-                yExact[k] = negative ? Dyadic.ZERO : v.dyadic(0);
-                y[k] = yExact[k].approx();
-            }
+            // the exact value is made only for the pieces worked exactly (a few per cent when pruning)
+            ExactEvaluator.Values v = values[k];
+            y[k] = reluOut && v.signum(0) < 0 ? 0.0 : v.approx(0);
         }
         Scan scan = new Scan(target, a);
         long microCount = 0;
@@ -93,14 +88,12 @@ final class PieceMaxima {
                 pruned++;
                 continue;
             }
-            scan.work(piece, x0, x1, y[k], y[k + 1], yIsDouble[k] ? null : yExact[k], yIsDouble[k + 1] ? null : yExact[k + 1],
-                    micro != null, slopeTerm);
+            scan.work(piece, x0, x1, y[k], y[k + 1], exactOrNull(k), exactOrNull(k + 1), micro != null, slopeTerm);
         }
         double best = scan.best;
         double argmax = scan.argmax;
         boolean bestExact = scan.bestExact;
         this.y = y;
-        this.yExact = yExact;
         this.best = best;
         this.argmax = argmax;
         this.bestExact = bestExact;
@@ -178,7 +171,22 @@ final class PieceMaxima {
         return (Math.abs(t - y) + (2 * piece.length + 4) * 2 * U * (magnitude + Math.abs(y))) * (1 + 8 * U);
     }
 
-    static Dyadic exactOf(Dyadic exact, double approx) {
+    /** The network's exact output at breakpoint k. */
+    Dyadic exactY(int k) {
+        Dyadic e = exactOrNull(k);
+        return e != null ? e : Dyadic.of(y[k]);
+    }
+
+    /** The exact output at breakpoint k where it is not a double, else null (then it is {@code y[k]}). */
+    private Dyadic exactOrNull(int k) {
+        ExactEvaluator.Values v = values[k];
+        if (v.isDouble()) {
+            return null;
+        }
+        return reluOut && v.signum(0) < 0 ? Dyadic.ZERO : v.dyadic(0);
+    }
+
+    private static Dyadic exactOf(Dyadic exact, double approx) {
         return exact != null ? exact : Dyadic.of(approx);
     }
 

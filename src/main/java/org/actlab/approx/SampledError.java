@@ -32,7 +32,7 @@ final class SampledError {
      * Exact network values at samples come from the certified breakpoints (linear between them).
      */
     static double[] sampledErrors(Network net, ExactEvaluator ev, Target target, double a, double b, int n,
-                                          double[] xs, double[] y, Dyadic[] yExact, Micro[] micros) {
+                                          double[] xs, PieceMaxima outputs, Micro[] micros) {
         double[] errors = new double[n];
         double worstFloat = 0;
         // the sparse evaluation is the dense one's doubles (terms it skips are exact zeros there), without an array per
@@ -53,7 +53,7 @@ final class SampledError {
             BigFraction yx;
             int right = Arrays.binarySearch(xs, x);
             if (right >= 0) {
-                yx = PieceMaxima.exactOf(yExact[right], y[right]).toFraction();
+                yx = outputs.exactY(right).toFraction();
             } else {
                 int hi = -right - 1;
                 int lo = hi - 1;
@@ -62,8 +62,8 @@ final class SampledError {
                     yx = reluOut && v.signum(0) < 0 ? BigFraction.ZERO : v.fraction(0);
                 } else {
                     // the network is linear between consecutive certified breakpoints
-                    BigFraction y0 = PieceMaxima.exactOf(yExact[lo], y[lo]).toFraction();
-                    BigFraction y1 = PieceMaxima.exactOf(yExact[hi], y[hi]).toFraction();
+                    BigFraction y0 = outputs.exactY(lo).toFraction();
+                    BigFraction y1 = outputs.exactY(hi).toFraction();
                     BigFraction x0 = Rationals.of(xs[lo]);
                     yx = y0.add(y1.subtract(y0).multiply(fx.subtract(x0)).divide(Rationals.of(xs[hi]).subtract(x0)));
                 }
