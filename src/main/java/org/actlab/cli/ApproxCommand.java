@@ -16,6 +16,7 @@ import org.actlab.polynomial.Target;
 import org.actlab.io.AtomicFiles;
 import org.actlab.io.Numbers;
 import org.actlab.io.OutputProvenance;
+import org.actlab.io.ProcessTime;
 import org.actlab.approx.Certificate;
 import org.actlab.network.Approximates;
 import org.actlab.network.NetworkJson;
@@ -70,6 +71,7 @@ public final class ApproxCommand implements Callable<Integer> {
         CommandOutput.checkTarget(save);
         Approximations.Method m = parseMethod(method);
         String fmt = checkFormat(format);
+        long start = System.nanoTime();
         Approximation ap = Approximations.build(t, ab[0], ab[1], e, m);
         if (save != null) {
             Certificate c = ap.certificate();
@@ -81,7 +83,9 @@ public final class ApproxCommand implements Callable<Integer> {
         if (m == Approximations.Method.TRAINED) {
             provenance = provenance.withSeed("trained baseline starts", Approximations.TRAINING_SEED);
         }
-        out.print(fmt.equals("json") ? CertificatePrinter.json(ap, provenance) : CertificatePrinter.text(ap));
+        ProcessTime time = ProcessTime.after(start);
+        out.print(fmt.equals("json") ? CertificatePrinter.json(ap, provenance, time)
+                : CertificatePrinter.text(ap) + CertificatePrinter.timeLine(time));
         out.flush();
         return 0;
     }

@@ -8,6 +8,7 @@ import org.actlab.ActlabException;
 import org.actlab.approx.Certificate;
 import org.actlab.approx.Certifier;
 import org.actlab.polynomial.Target;
+import org.actlab.io.ProcessTime;
 import org.actlab.print.CertificatePrinter;
 import org.actlab.network.Network;
 import org.actlab.network.NetworkJson;
@@ -59,9 +60,12 @@ public final class CertifyCommand implements Callable<Integer> {
             throw new ActlabException("--samples × the network's " + net.parameterCount(Network.Count.ALL) + " parameters = "
                     + work + " multiply-adds of float64 sampling; at most " + MAX_SAMPLE_WORK + " (give fewer --samples)");
         }
+        long start = System.nanoTime();
         Certificate c = certifier.certify(net, t, ab[0], ab[1]);
+        ProcessTime time = ProcessTime.after(start);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(fmt.equals("json") ? CertificatePrinter.json(net, c, CommandOutput.provenance(spec)) : CertificatePrinter.text(net, c));
+        out.print(fmt.equals("json") ? CertificatePrinter.json(net, c, CommandOutput.provenance(spec), time)
+                : CertificatePrinter.text(net, c) + CertificatePrinter.timeLine(time));
         out.flush();
         return 0;
     }

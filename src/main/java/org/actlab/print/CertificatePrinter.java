@@ -5,6 +5,7 @@ import org.actlab.approx.Certificate;
 import org.actlab.io.Json;
 import org.actlab.io.Numbers;
 import org.actlab.io.OutputProvenance;
+import org.actlab.io.ProcessTime;
 import org.actlab.network.Network;
 
 /** Prints networks with their certificates, as text or JSON (for approx, certify and convert). */
@@ -70,19 +71,26 @@ public final class CertificatePrinter {
                 + "certification       " + c.method() + "\n";
     }
 
-    public static String json(Approximation ap, OutputProvenance provenance) {
+    /** The text form's last line: where the command's time went. */
+    public static String timeLine(ProcessTime time) {
+        return "time                " + time.text() + "\n";
+    }
+
+    public static String json(Approximation ap, OutputProvenance provenance, ProcessTime time) {
         try (Json j = new Json()) {
             j.beginObject().field("method", ap.method()).field("description", ap.description()).field("eps", ap.eps());
             fields(j, ap.network(), ap.certificate());
+            time.writeField(j);
             provenance.writeField(j);
             return j.endObject().text();
         }
     }
 
-    public static String json(Network net, Certificate c, OutputProvenance provenance) {
+    public static String json(Network net, Certificate c, OutputProvenance provenance, ProcessTime time) {
         try (Json j = new Json()) {
             j.beginObject();
             fields(j, net, c);
+            time.writeField(j);
             provenance.writeField(j);
             return j.endObject().text();
         }

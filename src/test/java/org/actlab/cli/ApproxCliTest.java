@@ -66,6 +66,27 @@ class ApproxCliTest {
     }
 
     @Test
+    void approxAndCertifySayWhereTheirTimeWent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("net.json");
+        CliTest.Run json = CliTest.run("approx", "--target", "square", "--eps", "1e-4", "--save", file.toString(), "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        CliTest.Run certify = CliTest.run("certify", file.toString(), "--target", "square", "--format", "json");
+        assertEquals(0, certify.code(), certify.err());
+        for (CliTest.Run r : new CliTest.Run[] {json, certify}) {
+            JsonNode t = JSON.readTree(r.out()).get("timing");
+            double work = t.get("work_seconds").asDouble();
+            // the work lies inside the process's life; the JVM reports its uptime in whole milliseconds, hence 1e-3
+            assertTrue(work > 0 && work <= t.get("since_start_seconds").asDouble() + 1e-3, t.toString());
+            for (String part : new String[] {"cpu_seconds", "compile_seconds", "gc_seconds"}) {
+                assertTrue(t.get(part).isNumber() && t.get(part).asDouble() >= 0, part + ": " + t);
+            }
+        }
+        String text = CliTest.run("approx", "--target", "square", "--eps", "1e-4").out();
+        assertTrue(text.matches("(?s).*\ntime {16}[0-9.]+ s; the process [0-9.]+ s since start, [0-9.]+ s of CPU in all threads "
+                + "\\(JIT compiling [0-9.]+ s, GC [0-9.]+ s\\)\n"), text);
+    }
+
+    @Test
     void convertTheorem1AndLemma1(@TempDir Path dir) throws Exception {
         Path relu = dir.resolve("relu.json");
         assertEquals(0, CliTest.run("approx", "--target", "square", "--eps", "1e-3", "--save", relu.toString()).code());
