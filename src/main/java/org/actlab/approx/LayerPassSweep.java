@@ -261,7 +261,7 @@ final class LayerPassSweep implements BreakpointSweep {
     /**
      * Appends, in order, the kinks strictly inside (x0, x1) with their exact values. Every earlier
      * layer is linear on [x0, x1] (its kinks are grid points already), so layer l's pre-activations
-     * are linear there too: a point r inside gets its values as {@code z(x0) + s·(x − x0)} with the
+     * are linear there too: a point r inside gets its values as {@code z(x0) + s·(r − x0)} with the
      * slopes {@code s = (z(x1) − z(x0))/(x1 − x0)}, which are exact dyadics (products of weights), found
      * once for the interval ({@code line}, made when the first kink needs it), instead of an
      * evaluation through all l layers.
