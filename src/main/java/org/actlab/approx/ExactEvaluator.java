@@ -57,18 +57,17 @@ final class ExactEvaluator {
      * {@code layer − 1} at the same point (one layer's work).
      */
     Values step(double x, Values prev, int layer) {
-        LayerActivation previous = net.layers().get(layer - 1).activation();
+        boolean relu = !(net.layers().get(layer - 1).activation() instanceof LayerActivation.Identity);
         if (prev.isDouble()) {
             CheckedArithmetic c = new CheckedArithmetic();
-            double[] z = affine(c, net.layers().get(layer), prev.doubles(), !(previous instanceof LayerActivation.Identity));
+            double[] z = affine(c, net.layers().get(layer), prev.doubles(), relu);
             if (c.exact) {
                 return Values.of(z);
             }
             exactFallbacks++;
-            return affine(layer, WideAffine.Wide.ofDoubles(activate(previous, prev.doubles())), null);
+            return affine(layer, WideAffine.Wide.ofDoubles(relu ? relu(prev.doubles()) : prev.doubles()), null);
         }
         exactFallbacks++;
-        boolean relu = !(previous instanceof LayerActivation.Identity);
         if (prev.wide() != null) {
             return affine(layer, relu ? prev.wide().relu() : prev.wide(), null);
         }
@@ -93,7 +92,7 @@ final class ExactEvaluator {
             double acc = ly.bias()[i];
             double[] row = ly.weights()[i];
             for (int j = 0; j < row.length; j++) {
-                double hj = relu && !(h[j] > 0) ? 0.0 : h[j];
+                double hj = relu ? relu(h[j]) : h[j];
                 if (row[j] != 0 && hj != 0) {
                     acc = c.add(acc, c.mul(row[j], hj));
                 }
@@ -146,15 +145,17 @@ final class ExactEvaluator {
         return Values.of(z);
     }
 
-    private static double[] activate(LayerActivation a, double[] z) {
-        if (a instanceof LayerActivation.Identity) {
-            return z;
-        }
+    /** {@code max(z, 0)} entry by entry (0 for −0 too, as everywhere in the pass). */
+    private static double[] relu(double[] z) {
         double[] h = new double[z.length];
         for (int i = 0; i < z.length; i++) {
-            h[i] = z[i] > 0 ? z[i] : 0.0;
+            h[i] = relu(z[i]);
         }
         return h;
+    }
+
+    private static double relu(double z) {
+        return z > 0 ? z : 0.0;
     }
 
     /**

@@ -173,8 +173,7 @@ final class PieceMaxima {
 
     /** The network's exact output at breakpoint k. */
     Dyadic exactY(int k) {
-        Dyadic e = exactOrNull(k);
-        return e != null ? e : Dyadic.of(y[k]);
+        return exactOf(exactOrNull(k), y[k]);
     }
 
     /** The exact output at breakpoint k where it is not a double, else null (then it is {@code y[k]}). */
